@@ -1,0 +1,31 @@
+"""MkDocs hooks for the worksheet engine (listed under `hooks:` in mkdocs.yml)."""
+
+import sys
+from pathlib import Path
+
+# MkDocs loads hook files by path; make the `macros` package importable the way mkdocs-macros
+# imports it, so the macros and these hooks share one registry.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import site  # noqa: E402
+
+
+def on_config(config):
+    site.configure(config)
+
+
+def on_pre_build(config):
+    site.start_build()
+
+
+def on_nav(nav, config, files):
+    # Workbook order is navigation order; pages themselves are rendered in file order.
+    site.set_page_order([page.file.src_uri for page in nav.pages])
+
+
+def on_page_content(html, page, config, files):
+    return site.page_html(html)
+
+
+def on_post_build(config):
+    site.write_manifest(config["site_dir"])

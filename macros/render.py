@@ -1,0 +1,64 @@
+"""Turn validated fields into HTML with one Jinja2 template per field kind.
+
+Label and hint text is escaped (autoescape) and gets <abbr> tooltips from the glossary; raw
+HTML is only ever taken from the explicit `label_html` / `hint_html` parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .model import HEADER_FIELDS, Field, Worksheet, make_field
+
+TEMPLATES = Path(__file__).parent / "templates"
+ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<definition>.*\S)\s*$")
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    """Read Markdown abbreviation lines (`*[IDO]: Informatiepunt ...`) into {abbr: definition}."""
+    if not path.is_file():
+        return {}
+    glossary = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = ABBREVIATION_LINE.match(line)
+        if match:
+            glossary[match["abbr"].strip()] = match["definition"]
+    return glossary
+
+
+class Renderer:
+    def __init__(self, glossary: dict[str, str]) -> None:
+        self.glossary = glossary
+        self._abbr_pattern = (
+            re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(glossary, key=len, reverse=True)))
+            if glossary else None)
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["abbr"] = self.abbreviate
+
+    def abbreviate(self, text: str) -> Markup:
+        """Escape plain text and mark every glossary abbreviation in it with an <abbr> tooltip."""
+        if not self._abbr_pattern:
+            return escape(text)
+        out, last = [], 0
+        for match in self._abbr_pattern.finditer(text):
+            out.append(escape(text[last:match.start()]))
+            out.append(Markup('<abbr title="{}">{}</abbr>').format(self.glossary[match[0]], match[0]))
+            last = match.end()
+        out.append(escape(text[last:]))
+        return Markup("").join(out)
+
+    def field(self, item: Field) -> str:
+        return self.env.get_template(f"{item.kind}.html").render(field=item, render=self.field)
+
+    def worksheet(self, sheet: Worksheet) -> str:
+        header = [make_field(kind, field_id, label, page=sheet.page) for field_id, label, kind in HEADER_FIELDS]
+        return self.env.get_template("worksheet.html").render(sheet=sheet, header=header, render=self.field)
+
+    def glossary_list(self) -> str:
+        return (self.env.get_template("glossary.html").render(glossary=sorted(
+            self.glossary.items(), key=lambda item: item[0].casefold())))

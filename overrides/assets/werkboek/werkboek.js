@@ -1,0 +1,128 @@
+/* Start-up of the worksheet script: one main() of small setup steps.
+ * Started through mkdocs-material's document$, so every page (also after instant navigation)
+ * gets its stored answers back before anyone can type.
+ */
+(function () {
+  "use strict";
+
+  var Werkboek = window.Werkboek;
+  var fields = Werkboek.fields;
+  var store;
+  var pageHooks = [];
+
+  var NOTICES = {
+    geblokkeerd: "Let op: je antwoorden worden niet bewaard. Je browser staat niet toe dat deze website " +
+      "iets opslaat. Je kunt verder typen, maar na het sluiten van de pagina ben je je antwoorden kwijt. " +
+      "Druk je antwoorden af of sla ze op als pdf voordat je stopt.",
+    vol: "Let op: je laatste wijziging is niet bewaard, want de opslag van je browser is vol. Wat je typte " +
+      "staat nog op het scherm. Maak ruimte, bijvoorbeeld door een oude werkmap te verwijderen, " +
+      "of druk je antwoorden af.",
+    onleesbaar: "We konden je eerder opgeslagen antwoorden niet lezen. We hebben ze apart bewaard in je " +
+      "browser, zodat er niets verloren gaat. Je kunt gewoon verder werken."
+  };
+
+  function setupStore() {
+    var manifest = window.WerkboekManifest || {};
+    store = Werkboek.createStore(manifest.storageKey || "werkboek", showNotice);
+    Werkboek.store = store;
+  }
+
+  /* A visible warning at the top of the page content, announced by screen readers. */
+  function showNotice() {
+    var kind = store.problem();
+    var current = document.querySelector("[data-wb-notice]");
+    if (current && current.getAttribute("data-wb-notice") === kind) return;
+    if (current) current.parentNode.removeChild(current);
+    if (!kind) return;
+    var notice = document.createElement("div");
+    notice.className = "wb-notice";
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("data-wb-notice", kind);
+    notice.textContent = NOTICES[kind];
+    var content = document.querySelector(".md-content__inner") || document.body;
+    content.insertBefore(notice, content.firstChild);
+  }
+
+  function save(root) {
+    try {
+      store.save(root.getAttribute("data-wb-field"), fields.read(root));
+    } catch (error) {
+      if (window.console) console.error("Werkboek: opslaan mislukt", error);
+    }
+    document.dispatchEvent(new CustomEvent("werkboek:wijziging", { detail: { root: root } }));
+  }
+
+  /* Every change is saved at once: no delay that could drop the last keystrokes. */
+  function setupSaving() {
+    function onEdit(event) {
+      var root = event.target.closest && event.target.closest("[data-wb-field]");
+      if (!root) return;
+      save(root);
+      fields.refresh(root);
+      if (event.target.type === "radio" || event.target.type === "checkbox") fields.syncFollowups(root);
+    }
+    document.addEventListener("input", onEdit);
+    document.addEventListener("change", onEdit);
+  }
+
+  function setupTableButtons() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-wb-add-row], [data-wb-remove-row]");
+      if (!button) return;
+      var root = button.closest("[data-wb-field]");
+      if (button.hasAttribute("data-wb-add-row")) fields.addRow(root);
+      else fields.removeRow(root, button.closest("[data-wb-row]"));
+      save(root);
+    });
+  }
+
+  function restorePage(skipFocused) {
+    fields.restore(document, store.answers(), skipFocused);
+    showNotice();
+    pageHooks.forEach(function (hook) {
+      try { hook(document); } catch (error) { if (window.console) console.error("Werkboek:", error); }
+    });
+  }
+
+  function setupLifecycle() {
+    // Back/forward cache: the page comes back as it was left; storage may have moved on.
+    window.addEventListener("pageshow", function (event) { if (event.persisted) restorePage(false); });
+    window.addEventListener("pagehide", function () { store.flush(); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") store.flush();
+    });
+    // Another tab saved: show its answers here too, but leave alone what is being typed.
+    store.onExternalChange(function () { restorePage(true); });
+  }
+
+  function initPage() {
+    document.documentElement.classList.add("wb-js");
+    fields.roots(document).forEach(function (root) {
+      if (root.hasAttribute("data-wb-ready")) return;
+      root.setAttribute("data-wb-ready", "");
+      try { fields.enhance(root); } catch (error) {
+        if (window.console) console.error("Werkboek: veld " + root.getAttribute("data-wb-field"), error);
+      }
+    });
+    restorePage(false);
+  }
+
+  function main() {
+    setupStore();
+    setupSaving();
+    setupTableButtons();
+    setupLifecycle();
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(initPage);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", initPage);
+    } else {
+      initPage();
+    }
+  }
+
+  /* Other parts of the site (the plan, progress) run after each page's answers are restored. */
+  Werkboek.onPage = function (hook) { pageHooks.push(hook); };
+
+  main();
+})();
