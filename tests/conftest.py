@@ -52,14 +52,10 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_url(site_port) -> str:
-    return f"http://127.0.0.1:{site_port}/"
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_url) -> Path:
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The real site, built once per test session with the address it is served from."""
     target = tmp_path_factory.mktemp("site")
-    result = build_site(target, site_url)
+    result = build_site(target, f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, result.stderr
     return target
 
@@ -78,6 +74,31 @@ def server(built_site, site_port):
 
 
 @pytest.fixture(scope="session")
+def site_url(server, site_port) -> str:
+    """Address of the real site, served on 127.0.0.1 for the whole session."""
+    return f"http://127.0.0.1:{site_port}/"
+
+
+EXAMPLE_PAGES = ROOT / "tests" / "fixtures" / "voorbeeld"
+
+
+@pytest.fixture(scope="session")
+def example_url(tmp_path_factory) -> str:
+    """The example site (tests/fixtures/voorbeeld: every field kind at work), built and served."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    source = tmp_path_factory.mktemp("example-src")
+    pages = {p.name: p.read_text(encoding="utf-8") for p in sorted(EXAMPLE_PAGES.glob("*.md"))}
+    config = fixture_site(source, {"index.md": pages.pop("index.md"), **pages}, site_url=url)
+    target = tmp_path_factory.mktemp("example-site")
+    result = build_site(target, url, config=config)
+    assert result.returncode == 0, result.stderr
+    httpd = serve(target, port)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
@@ -87,7 +108,7 @@ def browser():
 
 
 @pytest.fixture
-def context(browser, server):
+def context(browser):
     """A fresh browser profile per test: its own, empty localStorage."""
     ctx = browser.new_context(locale="nl-NL")
     yield ctx
@@ -101,3 +122,33 @@ def page(context):
     page.on("pageerror", lambda error: errors.append(error))
     yield page
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def fixture_site(directory: Path, pages: dict[str, str], site_url: str = "http://127.0.0.1:8000/") -> Path:
+    """A small site with the real engine and theme but our own pages; returns its mkdocs.yml."""
+    docs = directory / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    for shared in ("macros", "overrides", "includes"):
+        (directory / shared).symlink_to(ROOT / shared)
+    nav = "\n".join(f"  - {name}" for name in pages)
+    config = directory / "mkdocs.yml"
+    config.write_text(f"""site_name: Testwerkboek
+site_url: {site_url}
+strict: true
+theme:
+  name: material
+  custom_dir: overrides
+  language: nl
+  font: false
+  features: [navigation.instant, navigation.footer]
+extra: {{werkboek: {{storage_key: testwerkboek, glossary: includes/afkortingen.md}}}}
+plugins:
+  - macros: {{module_name: macros, on_error_fail: true, on_undefined: strict}}
+hooks: [macros/hooks.py]
+markdown_extensions: [admonition, attr_list, md_in_html, abbr]
+nav:
+{nav}
+""", encoding="utf-8")
+    return config

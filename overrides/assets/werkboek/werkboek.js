@@ -8,6 +8,7 @@
   var Werkboek = window.Werkboek;
   var fields = Werkboek.fields;
   var store;
+  var problem = null; // what the store last reported: null, "geblokkeerd", "vol" or "onleesbaar"
   var pageHooks = [];
 
   var NOTICES = {
@@ -23,13 +24,16 @@
 
   function setupStore() {
     var manifest = window.WerkboekManifest || {};
-    store = Werkboek.createStore(manifest.storageKey || "werkboek", showNotice);
+    store = Werkboek.createStore(manifest.storageKey || "werkboek", function (kind) {
+      problem = kind;
+      showNotice();
+    });
     Werkboek.store = store;
   }
 
   /* A visible warning at the top of the page content, announced by screen readers. */
   function showNotice() {
-    var kind = store.problem();
+    var kind = problem;
     var current = document.querySelector("[data-wb-notice]");
     if (current && current.getAttribute("data-wb-notice") === kind) return;
     if (current) current.parentNode.removeChild(current);

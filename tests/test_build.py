@@ -1,0 +1,97 @@
+"""The real `mkdocs build --strict`: of the site itself, and of small fixture sites with mistakes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import build_site, fixture_site
+
+WORKSHEET = '{{ worksheet("blad", "Blad") }}\n\n'
+
+
+def test_the_site_builds_strictly_and_writes_its_manifest(built_site, manifest):
+    assert manifest["schema"] == 1
+    assert manifest["storageKey"] == "werkboek-digitale-inclusie"
+    script = (built_site / "assets/werkboek/manifest.js").read_text(encoding="utf-8")
+    assert json.loads(script.split("=", 1)[1].rstrip().rstrip(";")) == manifest
+    ids = [f["id"] for sheet in manifest["worksheets"] for f in sheet["fields"]]
+    assert ids and len(ids) == len(set(ids))
+    for sheet in manifest["worksheets"]:
+        html = (built_site / sheet["url"] / "index.html").read_text(encoding="utf-8")
+        assert f'data-wb-worksheet="{sheet["id"]}"' in html
+        for item in sheet["fields"]:
+            assert f'data-wb-field="{item["id"]}"' in html, f"{item['id']} missing on {sheet['url']}"
+        assert "wbtoken" not in html, "a field token was left in the page"
+
+
+def build_fixture(tmp_path, pages):
+    config = fixture_site(tmp_path / "src", pages)
+    return build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config), tmp_path / "out"
+
+
+def test_duplicate_id_stops_the_build_naming_file_and_id(tmp_path):
+    result, _ = build_fixture(tmp_path, {
+        "een.md": "# Een\n\n" + WORKSHEET + '{{ text("dubbel-id", "Vraag een") }}\n',
+        "twee.md": '# Twee\n\n{{ worksheet("blad-2", "Blad 2") }}\n\n{{ long("dubbel-id", "Vraag twee") }}\n',
+    })
+    assert result.returncode != 0
+    assert "'dubbel-id'" in result.stderr
+    assert "een.md" in result.stderr and "twee.md" in result.stderr
+
+
+def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
+    for number, (call, message) in enumerate([
+        ('{{ slider("w-a", "Vraag") }}', "slider"),  # unknown macro: on_undefined strict
+        ('{{ table("w-tabel", "Tabel", columns=[]) }}', "minstens één kolom"),
+        ('{{ choice("w-keuze", "Kies", options=[]) }}', "keuzes (options) is leeg"),
+        ('{{ text("w-leeg", "") }}', "er ontbreekt een label"),
+    ]):
+        result, _ = build_fixture(tmp_path / str(number), {"blad.md": "# Blad\n\n" + WORKSHEET + call + "\n"})
+        assert result.returncode != 0, call
+        assert message in result.stderr, result.stderr[-2000:]
+        if "slider" not in call:
+            assert "blad.md" in result.stderr
+
+
+def test_fields_survive_admonitions_lists_and_multiline_calls(tmp_path):
+    page = "# Blad\n\n" + WORKSHEET + """!!! tip "Tip"
+
+    {{ yesno("w-janee", "Ja of nee?",
+        ja=[long("w-welke", "Welke?")]) }}
+
+    Tekst na het veld in de tip.
+
+- Eerste punt:
+
+    {{ table("w-tabel", "Tabel", columns=[
+        column("a", "Kolom A"),
+        column("b", "Kolom B", kind="long")]) }}
+
+    Tekst na de tabel in de lijst.
+
+Gewone alinea met *nadruk* erna.
+"""
+    result, out = build_fixture(tmp_path, {"blad.md": page})
+    assert result.returncode == 0, result.stderr
+    html = (out / "blad/index.html").read_text(encoding="utf-8")
+    assert "<pre" not in html and "<code" not in html, "field HTML fell out of its block into a code block"
+    admonition = html[html.index('class="admonition tip"'):]
+    assert admonition.index('data-wb-field="w-janee"') < admonition.index("Tekst na het veld in de tip.")
+    assert re.search(r"<p>Tekst na het veld in de tip\.</p>", html)
+    content = html[html.index("<article"):]
+    item = content[content.index("<li>"):content.index("</li>")]
+    assert 'data-wb-field="w-tabel"' in item and "Tekst na de tabel in de lijst." in item
+    assert "<p><div" not in html and "<em>nadruk</em>" in html
+
+
+def test_manifest_is_in_navigation_order(tmp_path):
+    pages = {  # nav order b, a; files render in alphabetical order
+        "b.md": '# B\n\n{{ worksheet("blad-b", "B") }}\n\n{{ text("b-vraag", "Vraag B") }}\n',
+        "a.md": '# A\n\n{{ worksheet("blad-a", "A") }}\n\n{{ text("a-vraag", "Vraag A") }}\n',
+    }
+    result, out = build_fixture(tmp_path, pages)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in manifest["worksheets"]] == ["blad-b", "blad-a"]
+    assert manifest["worksheets"][0]["url"] == "b/"

@@ -1,0 +1,229 @@
+"""Unit tests of the field macros: the HTML of each kind, escaping, and every validation error."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.model import Workbook, WorksheetError, make_column_spec, make_field
+from macros.render import Renderer
+
+PAGE = "werkbladen/test.md"
+GLOSSARY = {"IDO": "Informatiepunt Digitale Overheid", "G!DS": "Gids voor digitale inclusie"}
+
+
+class Elements(HTMLParser):
+    """Collects every start tag with its attributes, and the text inside each label/legend."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.texts: dict[str, str] = {}
+        self._open: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attributes))
+        if tag in ("label", "legend"):
+            self._open.append((tag, attributes))
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1][0] == tag:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for tag, attributes in self._open:
+            key = attributes.get("for") or tag
+            self.texts[key] = self.texts.get(key, "") + data
+
+    def find(self, tag, **wanted):
+        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in wanted.items())]
+
+    def ids(self):
+        return [a["id"] for _, a in self.tags if "id" in a]
+
+
+def render(kind, field_id, label, **params):
+    return Renderer(GLOSSARY).field(make_field(kind, field_id, label, page=PAGE, **params))
+
+
+def column(column_id, label, kind="text", options=None):
+    return make_column_spec(PAGE, column_id, label, kind, options)
+
+
+def assert_labelled(html: Elements):
+    """Every form control has exactly one label pointing at it, and all ids are unique."""
+    ids = html.ids()
+    assert len(ids) == len(set(ids)), f"duplicate ids: {ids}"
+    for tag in ("input", "textarea", "select"):
+        for control in html.find(tag):
+            assert control.get("id"), f"{tag} without id"
+            assert len(html.find("label", for_=control["id"])) == 1, f"no label for {control['id']}"
+
+
+@pytest.mark.parametrize("kind,tag", [("text", "input"), ("long", "textarea"), ("date", "input")])
+def test_single_control_has_label_hint_and_description(kind, tag):
+    html = Elements(render(kind, "w1-vraag", "Wat vind je?", hint="Schrijf kort."))
+    control = html.find(tag, id="wb-w1-vraag")[0]
+    assert html.texts["wb-w1-vraag"] == "Wat vind je?"
+    assert control["aria-describedby"] == "wb-w1-vraag--hint"
+    assert html.find("div", id="wb-w1-vraag--hint")
+    assert html.find("div", data_wb_field="w1-vraag", data_wb_kind=kind)
+    assert "hidden" not in control
+    assert_labelled(html)
+    if kind == "date":
+        assert control["type"] == "date"
+
+
+def test_without_hint_there_is_no_dangling_description():
+    html = Elements(render("text", "w1-vraag", "Wat vind je?"))
+    assert "aria-describedby" not in html.find("input", id="wb-w1-vraag")[0]
+
+
+def test_user_visible_text_is_escaped_and_raw_html_only_when_asked():
+    hostile = '<img src=x onerror="alert(1)"> & "quotes"'
+    escaped = render("text", "w1-vraag", hostile, hint=hostile)
+    assert "<img" not in escaped
+    assert "&lt;img src=x onerror=" in escaped and "&amp;" in escaped
+    raw = render("text", "w1-vraag", "", label_html="Vraag met <strong>nadruk</strong>",
+                 hint_html='Lees de <a href="../handleiding/">handleiding</a>')
+    assert "<strong>nadruk</strong>" in raw and '<a href="../handleiding/">' in raw
+
+
+def test_abbreviations_in_labels_get_a_tooltip():
+    html = render("text", "w2-gids", "Wie zet jullie aanbod in G!DS voor het IDO?")
+    assert '<abbr title="Gids voor digitale inclusie">G!DS</abbr>' in html
+    assert '<abbr title="Informatiepunt Digitale Overheid">IDO</abbr>' in html
+    assert "<abbr" not in render("text", "w2-x", "IDOS")  # whole words only
+
+
+def test_yesno_is_a_fieldset_with_followups_linked_by_aria_controls():
+    html = Elements(render("yesno", "w1-doelen", "Zijn er doelen?", hint="Kijk in het beleid.",
+                           ja=[make_field("long", "w1-doelen-welke", "Welke?", page=PAGE)],
+                           nee=[make_field("long", "w1-doelen-wensen", "Welke wensen?", page=PAGE)]))
+    assert html.find("fieldset", aria_describedby="wb-w1-doelen--hint")
+    assert html.texts["legend"].strip() == "Zijn er doelen?"
+    yes, no = html.find("input", type="radio", name="w1-doelen")
+    assert (yes["value"], no["value"]) == ("ja", "nee")
+    assert yes["aria-controls"] == "wb-w1-doelen--ja--vervolg"
+    assert no["aria-controls"] == "wb-w1-doelen--nee--vervolg"
+    # Without the script every follow-up is visible: nothing is hidden in the HTML itself.
+    for followup in ("wb-w1-doelen--ja--vervolg", "wb-w1-doelen--nee--vervolg"):
+        element = html.find("div", id=followup)[0]
+        assert "hidden" not in element and "wb-followup--hidden" not in element["class"]
+    assert html.find("textarea", id="wb-w1-doelen-welke") and html.find("textarea", id="wb-w1-doelen-wensen")
+    assert_labelled(html)
+
+
+def test_choice_and_multi_with_other():
+    choice = Elements(render("choice", "w2-afgestemd", "Afgestemd?", options=["Ja", "Deels", "Nee"]))
+    assert [r["value"] for r in choice.find("input", type="radio")] == ["ja", "deels", "nee"]
+    assert_labelled(choice)
+    multi = Elements(render("multi", "w2-diensten", "Welke diensten?", options=["Cursussen", "Spreekuren"], other=True))
+    boxes = multi.find("input", type="checkbox", name="w2-diensten")
+    assert [b["value"] for b in boxes] == ["cursussen", "spreekuren", "anders"]
+    assert boxes[-1]["aria-controls"] == "wb-w2-diensten--anders--vervolg"
+    assert multi.texts["wb-w2-diensten--anders"] == "Anders, namelijk"
+    assert multi.find("input", type="text", id="wb-w2-diensten-anders")
+    assert_labelled(multi)
+
+
+def test_table_rows_columns_and_buttons():
+    html = Elements(render("table", "w2-partners", "Partners", rows=2, columns=[
+        column("partner", "Partner"), column("waarvoor", "Waarvoor", "long"),
+        column("richting", "Richting", "choice", ["Wij naar hen", "Zij naar ons"]),
+        column("datum", "Laatst geëvalueerd", "date")]))
+    assert [a.get("scope") for a in html.find("th")] == ["col"] * 5
+    assert len(html.find("tr", data_wb_row="")) == 3  # two rows and the template row
+    assert html.find("input", id="wb-w2-partners--2--partner")
+    assert html.find("textarea", id="wb-w2-partners--1--waarvoor")
+    assert html.find("select", id="wb-w2-partners--1--richting")
+    assert html.find("input", id="wb-w2-partners--2--datum", type="date")
+    assert html.texts["wb-w2-partners--2--partner"] == "Partner, rij 2"
+    add = html.find("button", data_wb_add_row="")[0]
+    assert "hidden" in add  # only the script offers add/remove; the starting rows work without it
+    assert html.find("tbody", data_wb_rows="2")
+    assert_labelled(html)
+
+
+def test_long_with_wordcount_is_described_by_the_count():
+    html = Elements(render("long", "w3-pitch", "Je pitch", wordcount=True))
+    assert html.find("textarea", id="wb-w3-pitch")[0]["aria-describedby"] == "wb-w3-pitch--telling"
+    assert html.find("p", id="wb-w3-pitch--telling", data_wb_wordcount="130")
+
+
+# -- validation ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call,message", [
+    (lambda: make_field("slider", "w1-a", "Vraag", page=PAGE), "onbekend soort veld 'slider'"),
+    (lambda: make_field("text", "w1-a", "  ", page=PAGE), "er ontbreekt een label"),
+    (lambda: make_field("table", "w1-a", "Tabel", page=PAGE), "minstens één kolom"),
+    (lambda: make_field("table", "w1-a", "Tabel", columns=[], page=PAGE), "minstens één kolom"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=[], page=PAGE), "keuzes (options) is leeg"),
+    (lambda: make_field("multi", "w1-a", "Kies", page=PAGE), "keuzes (options) is leeg"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=["Ja", "ja"], page=PAGE), "eigen, niet-lege tekst"),
+    (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters"),
+    (lambda: make_field("text", "w1--a", "Vraag", page=PAGE), "kleine letters"),
+    (lambda: make_field("text", "w1-a", "Vraag", plaatje=True, page=PAGE), "onbekende instelling(en): plaatje"),
+    (lambda: make_field("long", "w1-a", "Vraag", rows=0, page=PAGE), "rows moet een heel getal"),
+    (lambda: make_field("yesno", "w1-a", "Vraag", ja=["tekst"], page=PAGE), "vervolgvraag moet zelf een veld"),
+    (lambda: column("naam", ""), "geen kop"),
+    (lambda: column("keuze", "Keuze", "choice"), "keuzes (options) is leeg"),
+    (lambda: column("x", "X", "radio"), "onbekend soort kolom 'radio'"),
+])
+def test_mistakes_stop_with_a_dutch_message_naming_page_and_id(call, message):
+    with pytest.raises(WorksheetError) as error:
+        call()
+    assert message in str(error.value)
+    assert PAGE in str(error.value)
+
+
+def registered(workbook, page, kind, field_id, **params):
+    return workbook.add(make_field(kind, field_id, "Vraag", page=page, **params), lambda f: f"<{f.id}>")
+
+
+def test_duplicate_ids_are_refused_across_pages_and_on_one_page():
+    workbook = Workbook()
+    workbook.start_worksheet("werkbladen/een.md", "werkbladen/een/", "werkblad-een", "Een")
+    workbook.start_worksheet("werkbladen/twee.md", "werkbladen/twee/", "werkblad-twee", "Twee")
+    registered(workbook, "werkbladen/een.md", "text", "w-vraag")
+    with pytest.raises(WorksheetError, match=r"werkbladen/twee\.md.*'w-vraag'.*ook in werkbladen/een\.md"):
+        registered(workbook, "werkbladen/twee.md", "long", "w-vraag")
+    with pytest.raises(WorksheetError, match=r"'w-vraag'.*op dezelfde pagina"):
+        registered(workbook, "werkbladen/een.md", "long", "w-vraag")
+    # A multi's own "anders" follow-up takes an id as well.
+    registered(workbook, "werkbladen/een.md", "text", "w-keuze-anders")
+    with pytest.raises(WorksheetError, match="'w-keuze-anders'"):
+        registered(workbook, "werkbladen/een.md", "multi", "w-keuze", options=["A"], other=True)
+
+
+def test_fields_need_a_worksheet_and_one_worksheet_per_page():
+    workbook = Workbook()
+    with pytest.raises(WorksheetError, match="staat niet in een werkblad"):
+        registered(workbook, "los.md", "text", "w-los")
+    workbook.start_worksheet("blad.md", "blad/", "blad-een", "Een")
+    with pytest.raises(WorksheetError, match="al een werkblad op deze pagina"):
+        workbook.start_worksheet("blad.md", "blad/", "blad-twee", "Twee")
+
+
+def test_manifest_follows_navigation_order_not_render_order():
+    workbook = Workbook()
+    workbook.page_order = ["eerste.md", "tweede.md"]
+    for page, sheet in (("tweede.md", "blad-2"), ("eerste.md", "blad-1")):  # rendered in the wrong order
+        workbook.start_worksheet(page, page[:-3] + "/", sheet, sheet)
+    workbook.start_section("eerste.md", "stap-1", "Stap 1")
+    child = registered(workbook, "eerste.md", "long", "b1-welke")
+    workbook.add(make_field("yesno", "b1-doel", "Doel?", page="eerste.md", ja=[child]), lambda f: "")
+    registered(workbook, "eerste.md", "table", "b1-tabel", columns=[column("wie", "Wie")])
+    registered(workbook, "tweede.md", "text", "b2-naam")
+    manifest = workbook.manifest("sleutel")
+    assert [s["id"] for s in manifest["worksheets"]] == ["blad-1", "blad-2"]
+    fields = manifest["worksheets"][0]["fields"]
+    assert [(f["id"], f["parent"], f["when"], f["section"]) for f in fields] == [
+        ("b1-doel", "", "", "stap-1"), ("b1-welke", "b1-doel", "ja", "stap-1"), ("b1-tabel", "", "", "stap-1")]
+    assert fields[2]["columns"] == [{"id": "wie", "label": "Wie", "kind": "text"}]
+    assert manifest["worksheets"][0]["sections"] == [{"id": "stap-1", "title": "Stap 1"}]
+    assert [h["id"] for h in manifest["header"]] == ["kop-naam", "kop-bibliotheek", "kop-gemeente", "kop-datum"]
+    assert manifest["storageKey"] == "sleutel"

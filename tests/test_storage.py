@@ -1,0 +1,221 @@
+"""Answers in the browser, as a user meets them: in Debian's Chromium against the built site."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+KEY = "testwerkboek"  # extra.werkboek.storage_key of the fixture site
+SET_KEY = f"{KEY}:werkmap:standaard"
+EXAMPLE = "voorbeeld/"
+
+
+def open_example(page, example_url):
+    page.goto(example_url + EXAMPLE)
+    expect(page.locator("html.wb-js")).to_have_count(1)
+    return page
+
+
+def fill_every_kind(page):
+    page.fill("#wb-kop-naam", "Sanne de Vries")
+    page.fill("#wb-vb-tekst", "IDO Centrale")
+    page.fill("#wb-vb-lang", "Regel een\nRegel twee")
+    page.fill("#wb-vb-datum", "2026-03-14")
+    page.check("#wb-vb-janee--ja")
+    page.fill("#wb-vb-janee-welke", "Honderd vragen per jaar")
+    page.check("#wb-vb-keuze--deels")
+    page.check("#wb-vb-meer--spreekuren")
+    page.check("#wb-vb-meer--anders")
+    page.fill("#wb-vb-meer-anders", "Koffieochtend")
+    page.click("#wb-vb-tabel--veld [data-wb-add-row]")
+    page.fill("#wb-vb-tabel--3--partner", "Humanitas")
+    page.fill("#wb-vb-tabel--3--waarvoor", "Thuisadministratie")
+    page.select_option("#wb-vb-tabel--3--richting", "beide")
+    page.fill("#wb-vb-tabel--3--geevalueerd", "2026-01-31")
+    page.fill("#wb-vb-tabel--1--partner", "Formulierenbrigade")
+
+
+def assert_every_kind(page):
+    expect(page.locator("#wb-kop-naam")).to_have_value("Sanne de Vries")
+    expect(page.locator("#wb-vb-tekst")).to_have_value("IDO Centrale")
+    expect(page.locator("#wb-vb-lang")).to_have_value("Regel een\nRegel twee")
+    expect(page.locator("#wb-vb-datum")).to_have_value("2026-03-14")
+    expect(page.locator("#wb-vb-janee--ja")).to_be_checked()
+    expect(page.locator("#wb-vb-janee-welke")).to_have_value("Honderd vragen per jaar")
+    expect(page.locator("#wb-vb-janee-welke")).to_be_visible()
+    expect(page.locator("#wb-vb-janee-wensen")).to_be_hidden()
+    expect(page.locator("#wb-vb-janee--ja")).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#wb-vb-janee--nee")).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#wb-vb-keuze--deels")).to_be_checked()
+    expect(page.locator("#wb-vb-meer--spreekuren")).to_be_checked()
+    expect(page.locator("#wb-vb-meer--cursussen")).not_to_be_checked()
+    expect(page.locator("#wb-vb-meer-anders")).to_have_value("Koffieochtend")
+    expect(page.locator("#wb-vb-tabel--veld [data-wb-row]:not(template *)")).to_have_count(3)
+    expect(page.locator("#wb-vb-tabel--1--partner")).to_have_value("Formulierenbrigade")
+    expect(page.locator("#wb-vb-tabel--3--partner")).to_have_value("Humanitas")
+    expect(page.locator("#wb-vb-tabel--3--waarvoor")).to_have_value("Thuisadministratie")
+    expect(page.locator("#wb-vb-tabel--3--richting")).to_have_value("beide")
+    expect(page.locator("#wb-vb-tabel--3--geevalueerd")).to_have_value("2026-01-31")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{SET_KEY}')"))["answers"]
+
+
+def test_every_field_kind_survives_a_reload(page, example_url):
+    open_example(page, example_url)
+    # Before the script answers, follow-ups hide and the table buttons appear.
+    expect(page.locator("#wb-vb-janee-welke")).to_be_hidden()
+    expect(page.locator("#wb-vb-tabel--veld [data-wb-add-row]")).to_be_visible()
+    fill_every_kind(page)
+    page.reload()
+    assert_every_kind(page)
+    answers = stored(page)
+    assert answers["vb-meer"] == ["spreekuren", "anders"]
+    assert answers["vb-tabel"][2] == {"partner": "Humanitas", "waarvoor": "Thuisadministratie",
+                                      "richting": "beide", "geevalueerd": "2026-01-31"}
+
+
+def test_removing_a_table_row_renumbers_moves_focus_and_saves(page, example_url):
+    open_example(page, example_url)
+    page.fill("#wb-vb-tabel--1--partner", "Eerste")
+    page.fill("#wb-vb-tabel--2--partner", "Tweede")
+    page.get_by_role("button", name="Verwijder rij 1").click()
+    expect(page.locator("#wb-vb-tabel--1--partner")).to_have_value("Tweede")
+    expect(page.locator("#wb-vb-tabel--1--partner")).to_be_focused()
+    expect(page.locator("label[for='wb-vb-tabel--1--partner']")).to_have_text("Partner, rij 1")
+    page.reload()
+    expect(page.locator("#wb-vb-tabel--veld [data-wb-row]:not(template *)")).to_have_count(1)
+    expect(page.locator("#wb-vb-tabel--1--partner")).to_have_value("Tweede")
+
+
+def test_typing_then_closing_the_tab_at_once_keeps_the_text(context, example_url):
+    page = open_example(context.new_page(), example_url)
+    page.click("#wb-vb-lang")
+    page.keyboard.type("Laatste woorden vlak voor het sluiten")
+    page.close()  # no wait, no blur
+    again = open_example(context.new_page(), example_url)
+    expect(again.locator("#wb-vb-lang")).to_have_value("Laatste woorden vlak voor het sluiten")
+
+
+def test_instant_navigation_round_trip(page, example_url):
+    open_example(page, example_url)
+    page.evaluate("window.__sameDocument = true")
+    page.click("#wb-vb-tekst")
+    page.keyboard.type("Getypt en meteen weg")
+    page.click(".md-footer__link--prev")  # straight away, no pause
+    page.wait_for_url(lambda url: not url.endswith(EXAMPLE))
+    page.go_back()
+    page.wait_for_url("**/" + EXAMPLE)
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Getypt en meteen weg")
+    assert page.evaluate("window.__sameDocument === true"), "navigation was not instant"
+    page.click("#wb-vb-tekst")
+    page.keyboard.press("End")
+    page.keyboard.type(", en weer terug")
+    page.reload()
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Getypt en meteen weg, en weer terug")
+
+
+def test_back_forward_shows_what_was_saved_elsewhere(page, example_url):
+    open_example(page, example_url)
+    page.fill("#wb-kop-naam", "Eerste naam")
+    page.goto(example_url + "tweede/")  # a full page load, away from the worksheet
+    page.evaluate(f"""() => {{
+        const set = JSON.parse(localStorage.getItem('{SET_KEY}'));
+        set.answers['kop-naam'] = 'Later gewijzigd';
+        localStorage.setItem('{SET_KEY}', JSON.stringify(set));
+    }}""")
+    page.go_back()
+    expect(page.locator("#wb-kop-naam")).to_have_value("Later gewijzigd")
+
+
+def test_two_tabs_merge_field_by_field_and_update_live(context, example_url):
+    first = open_example(context.new_page(), example_url)
+    second = open_example(context.new_page(), example_url)  # loaded before the first tab typed
+    first.fill("#wb-vb-tekst", "Uit tab een")
+    second.fill("#wb-vb-lang", "Uit tab twee")
+    expect(second.locator("#wb-vb-tekst")).to_have_value("Uit tab een")  # live, through the storage event
+    expect(first.locator("#wb-vb-lang")).to_have_value("Uit tab twee")
+    first.check("#wb-vb-keuze--ja")
+    expect(second.locator("#wb-vb-keuze--ja")).to_be_checked()
+    third = open_example(context.new_page(), example_url)
+    expect(third.locator("#wb-vb-tekst")).to_have_value("Uit tab een")
+    expect(third.locator("#wb-vb-lang")).to_have_value("Uit tab twee")
+
+
+def test_full_storage_warns_and_keeps_what_was_typed(page, example_url):
+    page.add_init_script("""
+        Storage.prototype.setItem = function () {
+            throw new DOMException('De opslag is vol', 'QuotaExceededError');
+        };
+    """)
+    open_example(page, example_url)
+    page.fill("#wb-vb-tekst", "Niet op te slaan")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("niet bewaard")
+    expect(alert).to_contain_text("opslag van je browser is vol")
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Niet op te slaan")
+    page.fill("#wb-vb-lang", "De pagina werkt nog")
+    # Moving around inside the site keeps the typed answers in memory.
+    page.click(".md-footer__link--prev")
+    page.wait_for_url(lambda url: not url.endswith(EXAMPLE))
+    page.go_back()
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Niet op te slaan")
+    expect(page.get_by_role("alert")).to_contain_text("opslag van je browser is vol")
+
+
+def test_blocked_storage_warns_and_the_page_keeps_working(page, example_url):
+    page.add_init_script("""
+        Object.defineProperty(window, 'localStorage', {
+            get() { throw new DOMException('Toegang geweigerd', 'SecurityError'); }
+        });
+    """)
+    open_example(page, example_url)
+    expect(page.get_by_role("alert")).to_contain_text("je antwoorden worden niet bewaard")
+    page.fill("#wb-vb-tekst", "Toch typen")
+    page.check("#wb-vb-janee--nee")
+    expect(page.locator("#wb-vb-janee-wensen")).to_be_visible()
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Toch typen")
+
+
+def seed(page, example_url, entries: dict[str, str]):
+    """Put raw strings in storage as if an earlier visit left them, then load the example."""
+    page.goto(example_url)
+    page.evaluate("entries => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }", entries)
+    return open_example(page, example_url)
+
+
+def test_corrupt_storage_is_backed_up_and_the_user_told(page, example_url):
+    seed(page, example_url, {SET_KEY: '{"answers": {"vb-tekst": "half'})
+    expect(page.get_by_role("alert")).to_contain_text("niet lezen")
+    backups = page.evaluate(f"""Object.keys(localStorage).filter(k => k.startsWith('{KEY}:reservekopie:'))
+                                .map(k => localStorage.getItem(k))""")
+    assert backups == ['{"answers": {"vb-tekst": "half']
+    page.fill("#wb-vb-tekst", "Opnieuw begonnen")
+    page.reload()
+    expect(page.locator("#wb-vb-tekst")).to_have_value("Opnieuw begonnen")
+
+
+def test_proto_payload_pollutes_nothing_and_unknown_answers_are_kept(page, example_url):
+    envelope = ('{"format": "werkboek-antwoorden", "schema": 1, "answers": {"__proto__": {"polluted": "ja"}, '
+                '"constructor": {"prototype": {"polluted": "ja"}}, "vb-tekst": "veilig", "verdwenen-vraag": "bewaard"}}')
+    seed(page, example_url, {SET_KEY: envelope,
+                          f"{KEY}:werkmappen": '{"__proto__": {"polluted": "ja"}, "sets": [], "active": "x"}'})
+    expect(page.locator("#wb-vb-tekst")).to_have_value("veilig")
+    assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
+    page.fill("#wb-vb-lang", "Nieuw antwoord")
+    answers = stored(page)
+    assert answers["verdwenen-vraag"] == "bewaard", "answers to questions that no longer exist must be kept"
+    assert answers["vb-lang"] == "Nieuw antwoord"
+    assert "__proto__" not in page.evaluate(f"localStorage.getItem('{SET_KEY}')")
+
+
+@pytest.mark.parametrize("key", [SET_KEY])
+def test_answers_are_namespaced_per_site(page, example_url, key):
+    open_example(page, example_url)
+    page.fill("#wb-vb-tekst", "Alleen van dit werkboek")
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert key in keys
+    assert all(k.startswith(KEY + ":") for k in keys)
