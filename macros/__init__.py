@@ -17,3 +17,5 @@ def define_env(env):
     env.macro(bind(site.worksheet), "worksheet")
     env.macro(bind(site.section), "section")
     env.macro(site.glossary_list, "begrippenlijst")
+    for name in site.WIDGETS:
+        env.macro(bind(site.widget, name), name)

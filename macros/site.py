@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Workbook, make_column_spec, make_field
+from .model import Workbook, check_id, make_column_spec, make_field
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
@@ -58,6 +58,18 @@ def section(page: tuple[str, str], section_id, title="") -> str:
 
 def glossary_list() -> str:
     return workbook.stash(renderer.glossary_list())
+
+
+# The blocks of "Mijn plan" (issue 4): empty shells with a no-JavaScript message; plan.js,
+# werkmappen.js and transfer.js fill them from the manifest and the stored answers.
+WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose")
+
+
+def widget(name: str, page: tuple[str, str], worksheet_id: str = "") -> str:
+    if name == "diagnose":
+        check_id(page[0], worksheet_id)
+    html = renderer.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id)
+    return workbook.stash(html)
 
 
 # -- what the hooks call ---------------------------------------------------------------------------

@@ -1,0 +1,134 @@
+"""Helpers for the plan, print and transfer tests: fill worksheets as a user would, read PDFs.
+
+Every typed answer is a short token without spaces or hyphens ("antw007x"), so it survives line
+breaking in a PDF and can be searched for in page text, PDF text and exported files.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+def dutch_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+def sheet_url(site_url: str, sheet: dict) -> str:
+    return site_url + sheet["url"]
+
+
+def label_of(options: list[dict], value: str) -> str:
+    return next(o["label"] for o in options if o["value"] == value)
+
+
+class Filler:
+    """Fills fields through the page, like a user, and remembers what the plan must show."""
+
+    def __init__(self, prefix: str = "antw"):
+        self.prefix = prefix
+        self.count = 0
+        self.shown: dict[str, list[str]] = {}  # field id -> texts the plan must show for it
+
+    def token(self) -> str:
+        self.count += 1
+        return f"{self.prefix}{self.count:03d}x"
+
+    def fill_sheet(self, page, sheet: dict, header: list[dict] | None = None, only: set[str] | None = None) -> None:
+        """Fill every field of the sheet that is visible when its turn comes (yes/no: "Ja")."""
+        for field in (header or []) + sheet["fields"]:
+            if only is not None and field["id"] not in only:
+                continue
+            root = page.locator(f"#wb-{field['id']}--veld")
+            if not root.is_visible():
+                continue  # a follow-up of an answer we did not choose
+            self.fill(page, field)
+
+    def fill(self, page, field: dict) -> None:
+        fid, kind = field["id"], field["kind"]
+        if kind in ("text", "long"):
+            value = self.token()
+            page.locator(f"#wb-{fid}").fill(value)
+            self.shown[fid] = [value]
+        elif kind == "date":
+            page.locator(f"#wb-{fid}").fill("2026-03-14")
+            self.shown[fid] = [dutch_date("2026-03-14")]
+        elif kind == "yesno":
+            page.locator(f"#wb-{fid}--ja").check()
+            self.shown[fid] = ["Ja"]
+        elif kind == "choice":
+            option = field["options"][-1]
+            page.locator(f"#wb-{fid}--{option['value']}").check()
+            self.shown[fid] = [option["label"]]
+        elif kind == "multi":
+            for option in field["options"]:
+                page.locator(f"#wb-{fid}--{option['value']}").check()
+            self.shown[fid] = [o["label"] for o in field["options"]]
+        elif kind == "table":
+            row = page.locator(f"#wb-{fid}--veld [data-wb-row]").first
+            texts = []
+            for column in field["columns"]:
+                control = row.locator(f"[data-wb-column='{column['id']}'] input, "
+                                      f"[data-wb-column='{column['id']}'] textarea, "
+                                      f"[data-wb-column='{column['id']}'] select")
+                if column["kind"] == "choice":
+                    control.select_option(column["options"][0]["value"])
+                    texts.append(column["options"][0]["label"])
+                elif column["kind"] == "date":
+                    control.fill("2026-05-02")
+                    texts.append(dutch_date("2026-05-02"))
+                else:
+                    value = self.token()
+                    control.fill(value)
+                    texts.append(value)
+            self.shown[fid] = texts
+
+    def tokens(self) -> list[str]:
+        """The typed texts only (not option labels): unique to this filler."""
+        return [t for texts in self.shown.values() for t in texts if re.fullmatch(rf"{self.prefix}\d+x", t)]
+
+
+def fill_everything(page, site_url: str, manifest: dict, filler: Filler | None = None) -> Filler:
+    filler = filler or Filler()
+    for index, sheet in enumerate(manifest["worksheets"]):
+        page.goto(sheet_url(site_url, sheet))
+        filler.fill_sheet(page, sheet, header=manifest["header"] if index == 0 else None)
+    return filler
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    """The text of a PDF, read back with poppler's pdftotext (Debian package poppler-utils)."""
+    assert shutil.which("pdftotext"), "pdftotext ontbreekt: installeer poppler-utils (./dev test doet dat als root)"
+    source = tmp_path / "print.pdf"
+    source.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def stored_sets(page) -> dict:
+    """Every werkmap in localStorage: {set name: answers}."""
+    return page.evaluate("""() => {
+        const ns = window.WerkboekManifest.storageKey;
+        const index = JSON.parse(localStorage.getItem(ns + ':werkmappen') || '{"sets": []}');
+        const out = {};
+        for (const set of index.sets) {
+            const raw = localStorage.getItem(ns + ':werkmap:' + set.id);
+            out[set.name] = raw ? JSON.parse(raw).answers : {};
+        }
+        return out;
+    }""")
+
+
+def stub_print(page) -> None:
+    """window.print() would open a dialog; the tests print with page.pdf() instead."""
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
