@@ -119,7 +119,9 @@ def stored_sets(page) -> dict:
     """Every werkmap in localStorage: {set name: answers}."""
     return page.evaluate("""() => {
         const ns = window.WerkboekManifest.storageKey;
-        const index = JSON.parse(localStorage.getItem(ns + ':werkmappen') || '{"sets": []}');
+        // Until a werkmap is made or renamed, only the default one exists (store.js DEFAULT_SET).
+        const index = JSON.parse(localStorage.getItem(ns + ':werkmappen') ||
+                                 '{"sets": [{"id": "standaard", "name": "Mijn werkmap"}]}');
         const out = {};
         for (const set of index.sets) {
             const raw = localStorage.getItem(ns + ':werkmap:' + set.id);

@@ -1,0 +1,263 @@
+"""Werkmappen, export and import (issue 4), in Chromium via Playwright against the real build.
+
+Export -> clear -> import gives back the same answers; the readable export holds every answer;
+hostile files change nothing, run nothing and pollute nothing; werkmappen are isolated.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+
+from plan_helpers import Filler, fill_everything, sheet_url, squash, stored_sets
+
+pytest.importorskip("playwright")
+
+PLAN = "mijn-plan/"
+
+
+def sheets_by_id(manifest):
+    return {sheet["id"]: sheet for sheet in manifest["worksheets"]}
+
+
+def accept_dialogs(page, answers: list[bool] | None = None):
+    """Answer native confirm() dialogs (True = OK); records their messages."""
+    seen = []
+    replies = list(answers or [])
+
+    def handle(dialog):
+        seen.append(dialog.message)
+        if replies and not replies.pop(0):
+            dialog.dismiss()
+        else:
+            dialog.accept()
+    page.on("dialog", handle)
+    return seen
+
+
+def export_json(page, tmp_path):
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Back-up downloaden (bestand)").first.click()
+    download = info.value
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    return download.suggested_filename, target
+
+
+def choose_file(page, name: str, content: bytes):
+    page.locator("[data-wb-import-file]").set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": content})
+
+
+def all_storage(page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
+
+def test_export_clear_import_gives_back_the_same_answers(page, site_url, manifest, tmp_path):
+    filler = fill_everything(page, site_url, manifest)
+    page.locator("#wb-w3-planning").fill("regel een\nregel twee\n\n  met spaties  ")
+    filler.shown.pop("w3-planning")
+    page.goto(site_url + PLAN)
+    before = stored_sets(page)["Mijn werkmap"]
+    assert len(before) > 60
+
+    name, path = export_json(page, tmp_path)
+    today = datetime.date.today().isoformat()
+    library, municipality = filler.shown["kop-bibliotheek"][0], filler.shown["kop-gemeente"][0]
+    assert name == f"werkboek-{library}-{municipality}-{today}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "werkboek-antwoorden" and data["schema"] == 1
+    assert data["workbook"] == manifest["storageKey"] and data["set"]["name"] == "Mijn werkmap"
+    assert data["answers"] == before
+    assert "geen back-up" not in page.locator("[data-wb-sets] [data-wb-backup-reminder]").inner_text()
+
+    dialogs = accept_dialogs(page)
+    page.get_by_role("button", name="Alle antwoorden in deze werkmap wissen").click()
+    assert dialogs and "wissen" in dialogs[0]
+    assert stored_sets(page)["Mijn werkmap"] == {}
+    plan_text = page.locator("[data-wb-plan]").inner_text()
+    assert all(token not in plan_text for token in filler.tokens())
+
+    choose_file(page, name, path.read_bytes())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    assert "Nieuw ingevuld" in preview.inner_text()
+    assert stored_sets(page)["Mijn werkmap"] == {}, "de preview mag nog niets veranderen"
+    preview.get_by_role("button", name=re.compile("^Vervang de antwoorden")).click()
+    assert len(dialogs) == 2 and "vervangen" in dialogs[1]
+    assert stored_sets(page)["Mijn werkmap"] == before
+    plan_text = page.locator("[data-wb-plan]").inner_text()
+    for token in filler.tokens():
+        assert token in plan_text
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-3"]))
+    assert page.locator("#wb-w3-planning").input_value() == "regel een\nregel twee\n\n  met spaties  "
+
+
+def test_import_as_new_werkmap_keeps_the_active_one(page, site_url, manifest, tmp_path):
+    sheet = sheets_by_id(manifest)["werkblad-1"]
+    page.goto(sheet_url(site_url, sheet))
+    page.locator("#wb-w1-agenda").fill("eerste werkmap")
+    page.goto(site_url + PLAN)
+    _, path = export_json(page, tmp_path)
+    page.goto(sheet_url(site_url, sheet))
+    page.locator("#wb-w1-agenda").fill("later veranderd")
+    page.goto(site_url + PLAN)
+    choose_file(page, "terug.json", path.read_bytes())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    assert "Ander antwoord" in preview.inner_text()
+    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+    sets = stored_sets(page)
+    assert sets["Mijn werkmap"]["w1-agenda"] == "later veranderd"
+    assert sets["Mijn werkmap (2)"]["w1-agenda"] == "eerste werkmap"
+    assert "Mijn werkmap (2)" in page.locator("[data-wb-active-set]").inner_text()
+    assert "eerste werkmap" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+
+
+def test_readable_export_contains_every_answer(page, site_url, manifest, tmp_path):
+    filler = fill_everything(page, site_url, manifest)
+    page.goto(site_url + PLAN)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Antwoorden als tekst downloaden").click()
+    assert info.value.suggested_filename.endswith(".txt")
+    path = tmp_path / "plan.txt"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    for field_id, texts in filler.shown.items():
+        for expected in texts:
+            assert expected in text, f"{expected!r} ({field_id}) ontbreekt in de tekstversie"
+    for number, sheet in enumerate(manifest["worksheets"], start=1):
+        assert f"WERKBLAD {number}: {sheet['title'].upper()}" in text
+    assert "Nog niet ingevuld" not in text
+
+
+def hostile_files():
+    big = b'{"format": "werkboek-antwoorden", "schema": 1, "answers": {"w1-agenda": "' + b"x" * (5 * 1024 * 1024) + b'"}}'
+    return {
+        "ongeldige json": (b'{"format": "werkboek-antwoorden", "answers": {', "niet lezen"),
+        "verkeerde vorm": (b'[1, 2, 3]', "geen back-up"),
+        "ander formaat": (json.dumps({"format": "iets-anders", "schema": 1, "answers": {}}).encode(), "geen back-up"),
+        "nieuwere versie": (json.dumps({"format": "werkboek-antwoorden", "schema": 99, "answers": {}}).encode(), "nieuwere versie"),
+        "antwoorden geen object": (json.dumps({"format": "werkboek-antwoorden", "schema": 1, "answers": "x"}).encode(), "geen antwoorden"),
+        "5 MB": (big, "te groot"),
+    }
+
+
+@pytest.mark.parametrize("case", list(hostile_files()))
+def test_broken_or_hostile_file_changes_nothing_and_says_why(page, site_url, manifest, case):
+    content, message = hostile_files()[case]
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
+    page.locator("#wb-w1-agenda").fill("mijn eigen antwoord")
+    page.goto(site_url + PLAN)
+    before = all_storage(page)
+    choose_file(page, "bestand.json", content)
+    error = page.locator("[data-wb-import-error]")
+    error.wait_for(state="visible")
+    assert message in error.inner_text()
+    assert "Er is niets veranderd" in error.inner_text()
+    assert error.get_attribute("role") == "alert"
+    assert page.locator("[data-wb-import-preview]").is_hidden()
+    assert all_storage(page) == before
+    assert "mijn eigen antwoord" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+
+
+def test_proto_payload_and_html_answers_run_nothing_and_pollute_nothing(page, site_url, manifest):
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
+    page.locator("#wb-w1-agenda").fill("mijn eigen antwoord")
+    page.goto(site_url + PLAN)
+    before = stored_sets(page)
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    payload = ('{"format": "werkboek-antwoorden", "schema": 1, "__proto__": {"polluted": "ja"},'
+               ' "set": {"name": "<b onmouseover=alert(1)>Aanval</b>", "constructor": {"prototype": {"polluted": "ja"}}},'
+               ' "answers": {"__proto__": {"polluted": "ja"}, "constructor": {"prototype": {"polluted": "ja"}},'
+               f' "w1-agenda": {json.dumps(hostile)}, "w1-relatie": "gewoon", "Rare Sleutel!": "weg",'
+               ' "w1-aanspreekpunt": [{"naam": "<script>window.__pwned=2</script>", "__proto__": {"polluted": "ja"}}]}}')
+    choose_file(page, "aanval.json", payload.encode())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    assert "hoort niet in een back-up" in preview.inner_text()
+    assert "<b onmouseover=alert(1)>Aanval</b>" in preview.inner_text()
+    assert preview.locator("b, img, script").count() == 0
+    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+
+    sets = stored_sets(page)
+    assert sets["Mijn werkmap"] == before["Mijn werkmap"], "de bestaande werkmap is veranderd"
+    imported = sets["<b onmouseover=alert(1)>Aanval</b>"]
+    assert imported == {"w1-agenda": hostile, "w1-relatie": "gewoon",
+                        "w1-aanspreekpunt": [{"naam": "<script>window.__pwned=2</script>"}]}
+    row = page.locator("[data-wb-answer='w1-agenda']")
+    assert hostile in row.inner_text()
+    assert page.locator("[data-wb-plan] img, [data-wb-plan] script, [data-wb-sets] b").count() == 0
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
+    assert page.locator("#wb-w1-agenda").input_value() == hostile
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
+
+
+def test_werkmappen_are_isolated_and_deleting_one_keeps_the_others(page, site_url, manifest):
+    sheet = sheets_by_id(manifest)["werkblad-1"]
+    page.goto(sheet_url(site_url, sheet))
+    page.locator("#wb-w1-agenda").fill("standaard")
+    page.goto(site_url + PLAN)
+    for name in ("Gemeente Noord", "Gemeente Zuid"):
+        page.get_by_label("Nieuwe werkmap maken").fill(name)
+        page.get_by_role("button", name="Werkmap maken").click()
+        assert name in page.locator("[data-wb-active-set]").inner_text()
+        page.goto(sheet_url(site_url, sheet))
+        status = page.locator("[data-wb-worksheet-status]").inner_text()
+        assert name in status and "0 van" in status
+        assert page.locator("#wb-w1-agenda").input_value() == ""
+        page.locator("#wb-w1-agenda").fill(f"agenda {name}")
+        page.locator("#wb-kop-gemeente").fill(name)
+        page.goto(site_url + PLAN)
+
+    # Switch: the worksheet shows the other werkmap's answers.
+    page.get_by_role("button", name="Open werkmap Gemeente Noord").click()
+    assert "Gemeente Noord" in page.locator("[data-wb-active-set]").inner_text()
+    assert "agenda Gemeente Noord" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+    page.goto(sheet_url(site_url, sheet))
+    assert page.locator("#wb-w1-agenda").input_value() == "agenda Gemeente Noord"
+
+    # Rename the active one.
+    page.goto(site_url + PLAN)
+    page.get_by_label("Naam van de werkmap waarin je nu werkt").fill("Gemeente Noord-Oost")
+    page.get_by_role("button", name="Naam opslaan").click()
+    assert "Gemeente Noord-Oost" in page.locator("[data-wb-active-set]").inner_text()
+
+    # Delete: cancelling keeps it; confirming removes only that werkmap.
+    dialogs = accept_dialogs(page, [False, True])
+    page.get_by_role("button", name="Verwijder werkmap Gemeente Zuid").click()
+    assert "Gemeente Zuid" in stored_sets(page)
+    page.get_by_role("button", name="Verwijder werkmap Gemeente Zuid").click()
+    assert len(dialogs) == 2 and "Gemeente Zuid" in dialogs[1]
+    sets = stored_sets(page)
+    assert set(sets) == {"Mijn werkmap", "Gemeente Noord-Oost"}
+    assert sets["Mijn werkmap"]["w1-agenda"] == "standaard"
+    assert sets["Gemeente Noord-Oost"]["w1-agenda"] == "agenda Gemeente Noord"
+    assert "Gemeente Zuid" not in page.locator("[data-wb-set-list]").inner_text()
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert len([k for k in keys if ":werkmap:" in k]) == 2, "de verwijderde werkmap staat nog in de opslag"
+
+
+def test_backup_reminder_until_an_export(page, site_url, manifest, tmp_path):
+    page.goto(site_url)
+    assert "nog geen back-up" in page.locator("[data-wb-progress]").inner_text()
+    assert "Let op" not in page.locator("[data-wb-progress]").inner_text()
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
+    page.locator("#wb-w1-agenda").fill("iets")
+    page.goto(site_url)
+    reminder = page.locator("[data-wb-progress] [data-wb-backup-reminder]")
+    assert "Let op" in reminder.inner_text()
+    page.goto(site_url + PLAN)
+    export_json(page, tmp_path)
+    text = squash(page.locator("[data-wb-sets] [data-wb-backup-reminder]").inner_text())
+    assert "Let op" not in text and re.search(r"laatste back-up .* op \d{1,2} \w+ \d{4}", text)
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
+    page.locator("#wb-w1-agenda").fill("iets anders")
+    page.goto(site_url)
+    assert "veranderd na je laatste back-up" in reminder.inner_text()
+    # The browser was asked once to keep this site's storage.
+    assert page.evaluate(f"localStorage.getItem('{manifest['storageKey']}:opslag-gevraagd')") is not None
