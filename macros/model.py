@@ -312,6 +312,8 @@ def _sheet_entry(sheet: Worksheet) -> dict:
 def _field_entry(item: Field, parent: str, when: str, section: str) -> dict:
     entry = {"id": item.id, "kind": item.kind, "label": item.label or _strip_tags(item.label_html),
              "parent": parent, "when": when, "section": section}
+    if item.kind in ("long", "table"):  # writing space on blank forms
+        entry["rows"] = item.text_rows if item.kind == "long" else item.rows
     if item.options:
         entry["options"] = [{"value": o.value, "label": o.label} for o in item.options]
     if item.columns:

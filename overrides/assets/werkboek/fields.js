@@ -111,13 +111,14 @@
   }
 
   // -- Follow-ups: shown only for the chosen option, hidden under a class this script sets ------
+  // The option keeps aria-controls; ARIA allows no aria-expanded on radios and checkboxes, and
+  // their checked state already tells what is open.
 
   function syncFollowups(scope) {
     scope.querySelectorAll("input[aria-controls]").forEach(function (input) {
       var target = byId(input.getAttribute("aria-controls"));
       if (!target) return;
       target.classList.toggle("wb-followup--hidden", !input.checked);
-      input.setAttribute("aria-expanded", input.checked ? "true" : "false");
       if (input.checked) target.querySelectorAll("textarea").forEach(grow);
     });
   }

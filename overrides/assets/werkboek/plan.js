@@ -3,7 +3,7 @@
  *
  * Reads window.WerkboekManifest (every worksheet and question in workbook order) and
  * Werkboek.store (the answers). User text only ever reaches the page through textContent.
- * Loads before werkboek.js; runs after each page's answers are restored (Werkboek.onPage).
+ * Loads before werkboek.js; runs after each page's answers are restored (Werkboek.pageHooks).
  */
 (function () {
   "use strict";
@@ -530,19 +530,6 @@
     return box;
   }
 
-  function textRowsOnPage(field, fallback) {
-    var control = document.getElementById("wb-" + field.id);
-    var rows = control && Number(control.getAttribute("rows"));
-    return rows > 0 ? rows + 2 : fallback;
-  }
-
-  function tableRowsOnPage(field) {
-    var root = document.getElementById("wb-" + field.id + "--veld");
-    var body = root && root.querySelector("[data-wb-rows]");
-    var rows = body && Number(body.getAttribute("data-wb-rows"));
-    return Math.max(rows || 0, 4);
-  }
-
   function blankBox(label) {
     var option = el("li", "wb-blank__option");
     option.appendChild(el("span", "wb-blank__box")).setAttribute("aria-hidden", "true");
@@ -555,7 +542,7 @@
     block.appendChild(el("p", "wb-blank__question", field.label));
     if (field.kind === "text") block.appendChild(lines(2));
     else if (field.kind === "date") block.appendChild(el("p", "wb-blank__date", "Datum: ____ – ____ – ________"));
-    else if (field.kind === "long") block.appendChild(lines(textRowsOnPage(field, 6)));
+    else if (field.kind === "long") block.appendChild(lines(field.rows + 2));
     else if (field.kind === "table") {
       var table = el("table", "wb-blank__table");
       var head = table.createTHead().insertRow();
@@ -566,7 +553,7 @@
       });
       var body = table.createTBody();
       var tall = field.columns.some(function (c) { return c.kind === "long"; });
-      for (var i = 0; i < tableRowsOnPage(field); i += 1) {
+      for (var i = 0; i < Math.max(field.rows, 4); i += 1) {
         var tr = body.insertRow();
         tr.className = tall ? "wb-blank__row wb-blank__row--tall" : "wb-blank__row";
         field.columns.forEach(function () { tr.insertCell(); });
@@ -668,21 +655,8 @@
     updatePrintFooter(pageKind());
   }
 
-  /* Run fn after each page's answers are restored. werkboek.js (loaded after this file) defines
-     Werkboek.onPage; by DOMContentLoaded it has run, and the first page is already restored. */
-  var hooks = [];
-  function afterRestore(fn) { hooks.push(fn); }
-  function runHooks(scope) {
-    hooks.forEach(function (fn) {
-      try { fn(scope || document); } catch (error) { if (window.console) console.error("Werkboek:", error); }
-    });
-  }
-  function start() {
-    if (typeof Werkboek.onPage === "function") Werkboek.onPage(runHooks);
-    runHooks(document);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else setTimeout(start, 0);
+  /* Run fn after each page's answers are restored (werkboek.js runs the queue). */
+  function afterRestore(fn) { (Werkboek.pageHooks = Werkboek.pageHooks || []).push(fn); }
 
   afterRestore(renderAll);
   // Live: every saved change updates the counts, the diagnosis and the print copies.
@@ -697,7 +671,7 @@
     manifest: manifest,
     afterRestore: afterRestore,
     /* Redraw everything on this page, e.g. after switching werkmap or importing. */
-    refresh: function () { runHooks(document); },
+    refresh: function () { Werkboek.refresh(); },
     renderAll: renderAll,
     planText: planText,
     progressOf: progressOf,

@@ -9,7 +9,8 @@
   var fields = Werkboek.fields;
   var store;
   var problem = null; // what the store last reported: null, "geblokkeerd", "vol" or "onleesbaar"
-  var pageHooks = [];
+  // Scripts that load earlier (plan, werkmappen) queue their per-page work here.
+  var pageHooks = Werkboek.pageHooks = Werkboek.pageHooks || [];
 
   var NOTICES = {
     geblokkeerd: "Let op: je antwoorden worden niet bewaard. Je browser staat niet toe dat deze website " +
@@ -125,8 +126,8 @@
     }
   }
 
-  /* Other parts of the site (the plan, progress) run after each page's answers are restored. */
-  Werkboek.onPage = function (hook) { pageHooks.push(hook); };
+  /* Show the stored answers again, e.g. after switching werkmap or importing. */
+  Werkboek.refresh = function () { restorePage(false); };
 
   main();
 })();

@@ -21,10 +21,7 @@
   }
 
   /* Redraw everything that shows answers: the fields on this page (if any) and all blocks. */
-  function redraw() {
-    try { Werkboek.fields.restore(document, store().answers(), false); } catch (error) { /* no fields here */ }
-    plan.refresh();
-  }
+  function redraw() { Werkboek.refresh(); }
 
   // -- Back-up reminder --------------------------------------------------------------------------
 
