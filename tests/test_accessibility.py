@@ -18,24 +18,9 @@ from wb_pages import built_pages, fill_fields, pages_with_fields, plan_exists
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 VIEWPORT = {"width": 1280, "height": 900}  # wide enough for the navigation sidebar
 
-# Known and reported to the engine's owner (issue 5): the engine sets aria-expanded on the radio
-# buttons and checkboxes that open follow-up questions. ARIA does not allow aria-expanded on role
-# radio/checkbox, so axe reports "aria-allowed-attr". It is taken out of the page-wide checks below
-# only for exactly that attribute on exactly those inputs, and checked on its own by
-# test_followup_inputs_carry_no_aria_expanded (a strict xfail: it fails loudly once fixed).
-KNOWN_ARIA_EXPANDED = re.compile(r'^<input\b[^>]*\btype="(radio|checkbox)"[^>]*\baria-expanded=')
-
-
 @pytest.fixture(scope="module")
 def axe():
     return Axe()
-
-
-def is_known_aria_expanded(violation, node) -> bool:
-    if violation["id"] != "aria-allowed-attr" or not KNOWN_ARIA_EXPANDED.match(node["html"]):
-        return False
-    summary = node.get("failureSummary", "")
-    return set(re.findall(r"ARIA attribute is not allowed: ([a-z-]+)=", summary)) == {"aria-expanded"}
 
 
 def violations(axe, page, where: str) -> list[str]:
@@ -43,8 +28,6 @@ def violations(axe, page, where: str) -> list[str]:
     found = []
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         for node in violation["nodes"]:
-            if is_known_aria_expanded(violation, node):
-                continue
             found.append(f"{where}: {violation['id']} ({violation['impact']}) at {node['target']}: "
                          f"{' '.join(node.get('failureSummary', '').split())[:240]}")
     return found
@@ -97,17 +80,6 @@ def test_every_page_after_filling(built_site, site_url, wide_page, axe):
         open_page(wide_page, site_url + path)
         problems += violations(axe, wide_page, f"/{path} (met antwoorden)")
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.xfail(strict=True, reason="Reported in issue 5: aria-expanded is not allowed on radio buttons and "
-                   "checkboxes (axe: aria-allowed-attr). Proposed fix: keep aria-controls, drop aria-expanded "
-                   "in fields.js syncFollowups; the engine's owner decides. Remove this marker once fixed.")
-def test_followup_inputs_carry_no_aria_expanded(built_site, site_url, wide_page, axe):
-    open_page(wide_page, site_url + "werkbladen/werkblad-1/")
-    found = [f"{violation['id']} at {node['target']}"
-             for violation in axe.run(wide_page, options=AXE_OPTIONS).response["violations"]
-             for node in violation["nodes"] if is_known_aria_expanded(violation, node)]
-    assert not found, found
 
 
 # -- Keyboard only ---------------------------------------------------------------------------------
