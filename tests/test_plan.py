@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from plan_helpers import Filler, fill_everything, pdf_text, sheet_url, squash, stub_print
 
-pytest.importorskip("playwright")
 
 # Text that only the site's navigation, search, buttons and tools show: never on paper.
 NAVIGATION_ONLY = ["Praktijkverhaal Achterhoekse Poort", "Hoe dit werkboek ontstond", "Colofon",
@@ -74,7 +74,7 @@ def test_each_worksheet_starts_on_a_new_page(page, site_url, manifest, tmp_path)
 def test_unanswered_question_says_so_and_wijzigen_goes_to_the_field(page, site_url, manifest):
     page.goto(site_url + "mijn-plan/")
     row = page.locator("[data-wb-answer='w1-relatie']")
-    assert "Nog niet ingevuld" in row.inner_text()
+    expect(row).to_contain_text("Nog niet ingevuld")
     row.get_by_role("link", name=re.compile("^Wijzigen")).click()
     page.wait_for_url(re.compile(r"werkbladen/werkblad-1/#wb-w1-relatie--veld$"))
     field = page.locator("#wb-w1-relatie")
@@ -82,7 +82,7 @@ def test_unanswered_question_says_so_and_wijzigen_goes_to_the_field(page, site_u
     field.fill("Goed contact")
     page.go_back()
     page.wait_for_url(re.compile(r"mijn-plan/$"))
-    assert "Goed contact" in page.locator("[data-wb-answer='w1-relatie']").inner_text()
+    expect(page.locator("[data-wb-answer='w1-relatie']")).to_contain_text("Goed contact")
 
 
 def test_wijzigen_links_work_without_directory_urls(tmp_path, browser):
@@ -167,30 +167,30 @@ def test_progress_counts_after_filling_part_of_a_worksheet(page, site_url, manif
     page.goto(site_url)
     tasks = page.locator("[data-wb-progress]")
     for item in manifest["worksheets"]:
-        assert "Nog niet begonnen" in tasks.locator(f"[data-wb-progress-sheet='{item['id']}']").inner_text()
+        expect(tasks.locator(f"[data-wb-progress-sheet='{item['id']}']")).to_contain_text("Nog niet begonnen")
 
     page.goto(sheet_url(site_url, sheet))
     status = page.locator("[data-wb-worksheet-status]")
-    assert f"0 van {total} vragen beantwoord" in status.inner_text()
-    assert "Mijn werkmap" in status.inner_text()
+    expect(status).to_contain_text(f"0 van {total} vragen beantwoord")
+    expect(status).to_contain_text("Mijn werkmap")
     # Three questions, a follow-up (does not count) and the shared header (does not count).
     filler = Filler()
     filler.fill_sheet(page, sheet, header=manifest["header"], only={
         "kop-naam", questions[0]["id"], questions[1]["id"], "w1-doelen", "w1-doelen-welke"})
-    assert f"3 van {total} vragen beantwoord" in status.inner_text()
+    expect(status).to_contain_text(f"3 van {total} vragen beantwoord")
     page.locator("#wb-w1-agenda").fill("   ")  # only spaces is no answer
-    assert f"2 van {total} vragen beantwoord" in status.inner_text()
+    expect(status).to_contain_text(f"2 van {total} vragen beantwoord")
 
     page.goto(site_url)
     first = page.locator(f"[data-wb-progress-sheet='werkblad-1']")
-    assert f"Bezig (2 van {total})" in first.inner_text()
-    assert "Nog niet begonnen" in page.locator("[data-wb-progress-sheet='werkblad-2']").inner_text()
+    expect(first).to_contain_text(f"Bezig (2 van {total})")
+    expect(page.locator("[data-wb-progress-sheet='werkblad-2']")).to_contain_text("Nog niet begonnen")
     first.get_by_role("link").click()
     page.wait_for_url(re.compile("werkblad-1/$"))
     Filler().fill_sheet(page, sheet)
-    assert f"{total} van {total} vragen beantwoord" in status.inner_text()
+    expect(status).to_contain_text(f"{total} van {total} vragen beantwoord")
     page.goto(site_url + "mijn-plan/")
-    assert "Ingevuld" in page.locator("[data-wb-progress] [data-wb-progress-sheet='werkblad-1']").inner_text()
+    expect(page.locator("[data-wb-progress] [data-wb-progress-sheet='werkblad-1']")).to_contain_text("Ingevuld")
 
 
 def test_diagnosis_shows_each_step_and_the_plan_lists_what_is_open(page, site_url, manifest):
@@ -235,6 +235,6 @@ def test_plan_text_is_never_html(page, site_url, manifest):
     page.locator("#wb-w1-agenda").fill(hostile)
     page.goto(site_url + "mijn-plan/")
     row = page.locator("[data-wb-answer='w1-agenda']")
-    assert hostile in row.inner_text()
+    expect(row).to_contain_text(hostile)
     assert row.locator("img, b").count() == 0
     assert page.evaluate("window.__pwned") is None

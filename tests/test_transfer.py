@@ -11,10 +11,10 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from plan_helpers import Filler, fill_everything, sheet_url, squash, stored_sets
 
-pytest.importorskip("playwright")
 
 PLAN = "mijn-plan/"
 
@@ -72,7 +72,7 @@ def test_export_clear_import_gives_back_the_same_answers(page, site_url, manifes
     assert data["format"] == "werkboek-antwoorden" and data["schema"] == 1
     assert data["workbook"] == manifest["storageKey"] and data["set"]["name"] == "Mijn werkmap"
     assert data["answers"] == before
-    assert "geen back-up" not in page.locator("[data-wb-sets] [data-wb-backup-reminder]").inner_text()
+    expect(page.locator("[data-wb-sets] [data-wb-backup-reminder]")).not_to_contain_text("geen back-up")
 
     dialogs = accept_dialogs(page)
     page.get_by_role("button", name="Alle antwoorden in deze werkmap wissen").click()
@@ -84,7 +84,7 @@ def test_export_clear_import_gives_back_the_same_answers(page, site_url, manifes
     choose_file(page, name, path.read_bytes())
     preview = page.locator("[data-wb-import-preview]")
     preview.wait_for(state="visible")
-    assert "Nieuw ingevuld" in preview.inner_text()
+    expect(preview).to_contain_text("Nieuw ingevuld")
     assert stored_sets(page)["Mijn werkmap"] == {}, "de preview mag nog niets veranderen"
     preview.get_by_role("button", name=re.compile("^Vervang de antwoorden")).click()
     assert len(dialogs) == 2 and "vervangen" in dialogs[1]
@@ -108,13 +108,13 @@ def test_import_as_new_werkmap_keeps_the_active_one(page, site_url, manifest, tm
     choose_file(page, "terug.json", path.read_bytes())
     preview = page.locator("[data-wb-import-preview]")
     preview.wait_for(state="visible")
-    assert "Ander antwoord" in preview.inner_text()
+    expect(preview).to_contain_text("Ander antwoord")
     preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
     sets = stored_sets(page)
     assert sets["Mijn werkmap"]["w1-agenda"] == "later veranderd"
     assert sets["Mijn werkmap (2)"]["w1-agenda"] == "eerste werkmap"
-    assert "Mijn werkmap (2)" in page.locator("[data-wb-active-set]").inner_text()
-    assert "eerste werkmap" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+    expect(page.locator("[data-wb-active-set]")).to_contain_text("Mijn werkmap (2)")
+    expect(page.locator("[data-wb-answer='w1-agenda']")).to_contain_text("eerste werkmap")
 
 
 def test_readable_export_contains_every_answer(page, site_url, manifest, tmp_path):
@@ -156,12 +156,12 @@ def test_broken_or_hostile_file_changes_nothing_and_says_why(page, site_url, man
     choose_file(page, "bestand.json", content)
     error = page.locator("[data-wb-import-error]")
     error.wait_for(state="visible")
-    assert message in error.inner_text()
-    assert "Er is niets veranderd" in error.inner_text()
+    expect(error).to_contain_text(message)
+    expect(error).to_contain_text("Er is niets veranderd")
     assert error.get_attribute("role") == "alert"
     assert page.locator("[data-wb-import-preview]").is_hidden()
     assert all_storage(page) == before
-    assert "mijn eigen antwoord" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+    expect(page.locator("[data-wb-answer='w1-agenda']")).to_contain_text("mijn eigen antwoord")
 
 
 def test_proto_payload_and_html_answers_run_nothing_and_pollute_nothing(page, site_url, manifest):
@@ -178,8 +178,8 @@ def test_proto_payload_and_html_answers_run_nothing_and_pollute_nothing(page, si
     choose_file(page, "aanval.json", payload.encode())
     preview = page.locator("[data-wb-import-preview]")
     preview.wait_for(state="visible")
-    assert "hoort niet in een back-up" in preview.inner_text()
-    assert "<b onmouseover=alert(1)>Aanval</b>" in preview.inner_text()
+    expect(preview).to_contain_text("hoort niet in een back-up")
+    expect(preview).to_contain_text("<b onmouseover=alert(1)>Aanval</b>")
     assert preview.locator("b, img, script").count() == 0
     preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
 
@@ -189,7 +189,7 @@ def test_proto_payload_and_html_answers_run_nothing_and_pollute_nothing(page, si
     assert imported == {"w1-agenda": hostile, "w1-relatie": "gewoon",
                         "w1-aanspreekpunt": [{"naam": "<script>window.__pwned=2</script>"}]}
     row = page.locator("[data-wb-answer='w1-agenda']")
-    assert hostile in row.inner_text()
+    expect(row).to_contain_text(hostile)
     assert page.locator("[data-wb-plan] img, [data-wb-plan] script, [data-wb-sets] b").count() == 0
     page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
     assert page.locator("#wb-w1-agenda").input_value() == hostile
@@ -205,10 +205,11 @@ def test_werkmappen_are_isolated_and_deleting_one_keeps_the_others(page, site_ur
     for name in ("Gemeente Noord", "Gemeente Zuid"):
         page.get_by_label("Nieuwe werkmap maken").fill(name)
         page.get_by_role("button", name="Werkmap maken").click()
-        assert name in page.locator("[data-wb-active-set]").inner_text()
+        expect(page.locator("[data-wb-active-set]")).to_contain_text(name)
         page.goto(sheet_url(site_url, sheet))
-        status = page.locator("[data-wb-worksheet-status]").inner_text()
-        assert name in status and "0 van" in status
+        status = page.locator("[data-wb-worksheet-status]")
+        expect(status).to_contain_text(name)
+        expect(status).to_contain_text("0 van")
         assert page.locator("#wb-w1-agenda").input_value() == ""
         page.locator("#wb-w1-agenda").fill(f"agenda {name}")
         page.locator("#wb-kop-gemeente").fill(name)
@@ -216,8 +217,8 @@ def test_werkmappen_are_isolated_and_deleting_one_keeps_the_others(page, site_ur
 
     # Switch: the worksheet shows the other werkmap's answers.
     page.get_by_role("button", name="Open werkmap Gemeente Noord").click()
-    assert "Gemeente Noord" in page.locator("[data-wb-active-set]").inner_text()
-    assert "agenda Gemeente Noord" in page.locator("[data-wb-answer='w1-agenda']").inner_text()
+    expect(page.locator("[data-wb-active-set]")).to_contain_text("Gemeente Noord")
+    expect(page.locator("[data-wb-answer='w1-agenda']")).to_contain_text("agenda Gemeente Noord")
     page.goto(sheet_url(site_url, sheet))
     assert page.locator("#wb-w1-agenda").input_value() == "agenda Gemeente Noord"
 
@@ -225,7 +226,7 @@ def test_werkmappen_are_isolated_and_deleting_one_keeps_the_others(page, site_ur
     page.goto(site_url + PLAN)
     page.get_by_label("Naam van de werkmap waarin je nu werkt").fill("Gemeente Noord-Oost")
     page.get_by_role("button", name="Naam opslaan").click()
-    assert "Gemeente Noord-Oost" in page.locator("[data-wb-active-set]").inner_text()
+    expect(page.locator("[data-wb-active-set]")).to_contain_text("Gemeente Noord-Oost")
 
     # Delete: cancelling keeps it; confirming removes only that werkmap.
     dialogs = accept_dialogs(page, [False, True])
@@ -237,20 +238,20 @@ def test_werkmappen_are_isolated_and_deleting_one_keeps_the_others(page, site_ur
     assert set(sets) == {"Mijn werkmap", "Gemeente Noord-Oost"}
     assert sets["Mijn werkmap"]["w1-agenda"] == "standaard"
     assert sets["Gemeente Noord-Oost"]["w1-agenda"] == "agenda Gemeente Noord"
-    assert "Gemeente Zuid" not in page.locator("[data-wb-set-list]").inner_text()
+    expect(page.locator("[data-wb-set-list]")).not_to_contain_text("Gemeente Zuid")
     keys = page.evaluate("Object.keys(localStorage)")
     assert len([k for k in keys if ":werkmap:" in k]) == 2, "de verwijderde werkmap staat nog in de opslag"
 
 
 def test_backup_reminder_until_an_export(page, site_url, manifest, tmp_path):
     page.goto(site_url)
-    assert "nog geen back-up" in page.locator("[data-wb-progress]").inner_text()
-    assert "Let op" not in page.locator("[data-wb-progress]").inner_text()
+    expect(page.locator("[data-wb-progress]")).to_contain_text("nog geen back-up")
+    expect(page.locator("[data-wb-progress]")).not_to_contain_text("Let op")
     page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
     page.locator("#wb-w1-agenda").fill("iets")
     page.goto(site_url)
     reminder = page.locator("[data-wb-progress] [data-wb-backup-reminder]")
-    assert "Let op" in reminder.inner_text()
+    expect(reminder).to_contain_text("Let op")
     page.goto(site_url + PLAN)
     export_json(page, tmp_path)
     text = squash(page.locator("[data-wb-sets] [data-wb-backup-reminder]").inner_text())
@@ -258,6 +259,6 @@ def test_backup_reminder_until_an_export(page, site_url, manifest, tmp_path):
     page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-1"]))
     page.locator("#wb-w1-agenda").fill("iets anders")
     page.goto(site_url)
-    assert "veranderd na je laatste back-up" in reminder.inner_text()
+    expect(reminder).to_contain_text("veranderd na je laatste back-up")
     # The browser was asked once to keep this site's storage.
     assert page.evaluate(f"localStorage.getItem('{manifest['storageKey']}:opslag-gevraagd')") is not None
