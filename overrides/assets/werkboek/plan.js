@@ -39,9 +39,7 @@
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function isAnswered(value) {
-    return Werkboek.fields ? Werkboek.fields.isAnswered(value) : typeof value === "string" && value.trim() !== "";
-  }
+  var isAnswered = Werkboek.fields.isAnswered;
 
   /* The site root as an absolute URL: mkdocs-material's __md_scope, else its config.base. */
   function siteRoot() {
@@ -67,16 +65,13 @@
     return Number(match[3]) + " " + MONTHS[Number(match[2]) - 1] + " " + match[1];
   }
 
-  function today() {
-    var now = new Date();
-    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
-  }
-
   function formatMoment(iso) {
     var date = iso ? new Date(iso) : null;
     if (!date || isNaN(date.getTime())) return "";
     return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
   }
+
+  function today() { return formatMoment(new Date().toISOString()); }
 
   function optionLabel(options, value) {
     var found = (options || []).filter(function (option) { return option.value === value; })[0];
