@@ -8,13 +8,18 @@
   var WORDS_PER_MINUTE_FALLBACK = 130;
 
   function byId(id) { return document.getElementById(id); }
+
+  /* Write a control only when it changes: setting a value costs a style and layout pass. */
+  function setValue(control, value) { if (control.value !== value) control.value = value; }
+  function setChecked(control, checked) { if (control.checked !== checked) control.checked = checked; }
   function fieldId(root) { return root.getAttribute("data-wb-field"); }
-  function choices(root) { return document.getElementsByName(fieldId(root)); }
+  // Scoped to the field: a document-wide getElementsByName re-walks the page after every change.
+  function choices(root) { return root.querySelectorAll('input[name="' + fieldId(root) + '"]'); }
   function rowsOf(root) { return root.querySelector("[data-wb-rows]").children; }
 
   var single = {
     read: function (root) { return byId("wb-" + fieldId(root)).value; },
-    write: function (root, value) { byId("wb-" + fieldId(root)).value = typeof value === "string" ? value : ""; }
+    write: function (root, value) { setValue(byId("wb-" + fieldId(root)), typeof value === "string" ? value : ""); }
   };
   var radio = {
     read: function (root) {
@@ -22,7 +27,7 @@
       return checked.length ? checked[0].value : "";
     },
     write: function (root, value) {
-      Array.prototype.forEach.call(choices(root), function (input) { input.checked = input.value === value; });
+      Array.prototype.forEach.call(choices(root), function (input) { setChecked(input, input.value === value); });
     }
   };
   var checkbox = {
@@ -32,7 +37,7 @@
     },
     write: function (root, value) {
       var selected = Array.isArray(value) ? value : [];
-      Array.prototype.forEach.call(choices(root), function (input) { input.checked = selected.indexOf(input.value) !== -1; });
+      Array.prototype.forEach.call(choices(root), function (input) { setChecked(input, selected.indexOf(input.value) !== -1); });
     }
   };
   var table = {
@@ -55,7 +60,7 @@
       rows.forEach(function (cells, index) {
         body.children[index].querySelectorAll("[data-wb-column]").forEach(function (cell) {
           var stored = cells && cells[cell.getAttribute("data-wb-column")];
-          cell.querySelector("input, textarea, select").value = typeof stored === "string" ? stored : "";
+          setValue(cell.querySelector("input, textarea, select"), typeof stored === "string" ? stored : "");
         });
       });
     }

@@ -471,8 +471,9 @@
 
   // -- Printing ----------------------------------------------------------------------------------
 
-  /* Text boxes print only their visible part, and one-line inputs cut long text. Next to every
-     text control sits a print-only copy of its text, so paper shows every answer in full. */
+  /* Text boxes print only their visible part, and one-line inputs cut long text. Just before
+     printing, every text control gets a print-only copy of its text, so paper shows every answer
+     in full. Made only then: keeping copies of every field in step on each keystroke is costly. */
   function syncPrintCopies(scope) {
     scope.querySelectorAll(".wb-field textarea, .wb-field input[type=text]").forEach(function (control) {
       var copy = control.nextElementSibling;
@@ -614,7 +615,6 @@
   function printPage() {
     document.documentElement.classList.remove("wb-print-blank");
     updatePrintFooter(pageKind());
-    syncPrintCopies(document);
     window.print();
   }
 
@@ -646,7 +646,6 @@
     scope.querySelectorAll("[data-wb-progress]").forEach(renderProgress);
     scope.querySelectorAll("[data-wb-worksheet-status]").forEach(renderWorksheetStatus);
     scope.querySelectorAll("[data-wb-diagnosis]").forEach(renderDiagnosisBlock);
-    syncPrintCopies(scope);
     updatePrintFooter(pageKind());
   }
 
@@ -654,12 +653,11 @@
   function afterRestore(fn) { (Werkboek.pageHooks = Werkboek.pageHooks || []).push(fn); }
 
   afterRestore(renderAll);
-  // Live: every saved change updates the counts, the diagnosis and the print copies.
+  // Live: every saved change updates the counts and the diagnosis.
   document.addEventListener("werkboek:wijziging", function () {
     document.querySelectorAll("[data-wb-progress]").forEach(renderProgress);
     document.querySelectorAll("[data-wb-worksheet-status]").forEach(renderWorksheetStatus);
     document.querySelectorAll("[data-wb-diagnosis]").forEach(renderDiagnosisBlock);
-    syncPrintCopies(document);
   });
 
   Werkboek.plan = {
