@@ -15,8 +15,10 @@
   var SCHEMA = 1;
   // Each step turns an envelope of schema n into schema n + 1; keys stay, unknown ids are kept.
   var MIGRATIONS = {};
-  var UNSAFE_KEYS = { __proto__: true, constructor: true, prototype: true };
+  var UNSAFE_KEYS = ["__proto__", "constructor", "prototype"];
   var DEFAULT_SET = { id: "standaard", name: "Mijn werkmap" };
+
+  function isUnsafeKey(key) { return UNSAFE_KEYS.indexOf(key) !== -1; }
 
   /* Copy parsed JSON into plain data without prototype-polluting keys. */
   function sanitize(value, depth) {
@@ -28,7 +30,7 @@
     }
     var copy = {};
     Object.keys(value).forEach(function (key) {
-      if (!UNSAFE_KEYS[key]) copy[key] = sanitize(value[key], depth + 1);
+      if (!isUnsafeKey(key)) copy[key] = sanitize(value[key], depth + 1);
     });
     return copy;
   }
@@ -141,7 +143,7 @@
     function writeAnswers(id, changes) {
       var envelope = readSet(id);
       Object.keys(changes).forEach(function (fieldId) {
-        if (!UNSAFE_KEYS[fieldId]) envelope.answers[fieldId] = sanitize(changes[fieldId], 0);
+        if (!isUnsafeKey(fieldId)) envelope.answers[fieldId] = sanitize(changes[fieldId], 0);
       });
       envelope.updated = new Date().toISOString();
       return writeEnvelope(setKey(id), envelope);
@@ -246,6 +248,7 @@
         writeEnvelope(setKey(id), envelope);
       },
       sanitize: function (value) { return sanitize(value, 0); },
+      isUnsafeKey: isUnsafeKey,
       FORMAT: FORMAT,
       SCHEMA: SCHEMA
     };

@@ -12,7 +12,6 @@
   var MAX_ANSWERS = 2000;
   var MAX_TEXT = 100000; // characters in one answer
   var ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-  var UNSAFE = { __proto__: true, constructor: true, prototype: true };
   var pendingImport = null; // {answers, name, fileName}: checked, waiting for the user's choice
 
   function store() { return Werkboek.store; }
@@ -111,7 +110,7 @@
   function countUnsafe(value, depth) {
     if (depth > 20 || value === null || typeof value !== "object") return 0;
     return Object.keys(value).reduce(function (sum, key) {
-      return sum + (UNSAFE[key] ? 1 : 0) + countUnsafe(value[key], depth + 1);
+      return sum + (store().isUnsafeKey(key) ? 1 : 0) + countUnsafe(value[key], depth + 1);
     }, 0);
   }
 
