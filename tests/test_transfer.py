@@ -262,3 +262,15 @@ def test_backup_reminder_until_an_export(page, site_url, manifest, tmp_path):
     expect(reminder).to_contain_text("veranderd na je laatste back-up")
     # The browser was asked once to keep this site's storage.
     assert page.evaluate(f"localStorage.getItem('{manifest['storageKey']}:opslag-gevraagd')") is not None
+
+
+def test_export_works_after_instant_navigation_to_the_plan(page, site_url, tmp_path):
+    """Export and import load only on the plan page: also when it is reached without a page load."""
+    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Mijn plan", exact=True).click()
+    page.wait_for_url(re.compile(r"/mijn-plan/$"))
+    name, target = export_json(page, tmp_path)
+    assert page.evaluate("window.__sameDocument === true"), "navigation was not instant"
+    assert name.endswith(".json")
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "werkboek-antwoorden"

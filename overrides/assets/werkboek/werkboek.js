@@ -6,6 +6,8 @@
   "use strict";
 
   var Werkboek = window.Werkboek;
+  var scriptBase = document.currentScript && document.currentScript.src;
+  var loadedOnDemand = {};
   var fields = Werkboek.fields;
   var store;
   var problem = null; // what the store last reported: null, "geblokkeerd", "vol" or "onleesbaar"
@@ -100,6 +102,19 @@
     store.onExternalChange(function () { restorePage(true); });
   }
 
+  /* Scripts only one page needs (export and import) load when a block on the page asks for them
+     with data-wb-load, so other pages do not carry them. */
+  function loadOnDemand() {
+    document.querySelectorAll("[data-wb-load]").forEach(function (block) {
+      var file = block.getAttribute("data-wb-load");
+      if (loadedOnDemand[file] || !scriptBase) return;
+      loadedOnDemand[file] = true;
+      var script = document.createElement("script");
+      script.src = new URL(file, scriptBase).href;
+      document.body.appendChild(script);
+    });
+  }
+
   function initPage() {
     document.documentElement.classList.add("wb-js");
     fields.roots(document).forEach(function (root) {
@@ -110,6 +125,7 @@
       }
     });
     restorePage(false);
+    loadOnDemand();
   }
 
   function main() {
