@@ -29,3 +29,4 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     site.write_manifest(config["site_dir"])
+    site.minify_assets(config["site_dir"])

@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import rcssmin
+import rjsmin
+
 from .model import Workbook, check_id, make_column_spec, make_field
 from .render import Renderer, read_glossary
 
@@ -85,5 +88,14 @@ def write_manifest(site_dir: str) -> Path:
     text = json.dumps(manifest, ensure_ascii=False, indent=1)
     (target / "manifest.json").write_text(text, encoding="utf-8")
     # A script, not fetched JSON: pages opened from disk (file://) cannot fetch files.
-    (target / "manifest.js").write_text(f"window.WerkboekManifest = {text};\n", encoding="utf-8")
+    compact = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+    (target / "manifest.js").write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
     return target / "manifest.json"
+
+
+def minify_assets(site_dir: str) -> None:
+    """Minify our scripts and styles in the built site; the sources in overrides/ stay readable."""
+    for path in (Path(site_dir) / MANIFEST_DIR).iterdir():
+        minify = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
+        if minify and path.name != "manifest.js":
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
