@@ -182,7 +182,7 @@ def test_progress_counts_after_filling_part_of_a_worksheet(page, site_url, manif
     expect(status).to_contain_text(f"2 van {total} vragen beantwoord")
 
     page.goto(site_url)
-    first = page.locator(f"[data-wb-progress-sheet='werkblad-1']")
+    first = page.locator("[data-wb-progress-sheet='werkblad-1']")
     expect(first).to_contain_text(f"Bezig (2 van {total})")
     expect(page.locator("[data-wb-progress-sheet='werkblad-2']")).to_contain_text("Nog niet begonnen")
     first.get_by_role("link").click()

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from plan_helpers import Filler, fill_everything, sheet_url, squash, stored_sets
+from plan_helpers import fill_everything, sheet_url, squash, stored_sets
 
 
 PLAN = "mijn-plan/"

@@ -21,8 +21,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.webdriver.webkitgtk.options import Options
 from selenium.webdriver.webkitgtk.service import Service
 
-from wb_pages import plan_exists
-
 WEBDRIVER = shutil.which("WebKitWebDriver")
 MINIBROWSER = next(iter(sorted(glob.glob("/usr/lib/*/webkit2gtk-4.*/MiniBrowser"), reverse=True)), None)
 SET_KEY = "testwerkboek:werkmap:standaard"  # storage key of the example site (tests/fixtures/voorbeeld)
@@ -203,8 +201,6 @@ def test_two_tabs_merge_field_by_field_and_update_live(browser, example_url):
 
 
 def test_the_plan_shows_the_answers(browser, site_url, built_site):
-    if not plan_exists(built_site):
-        pytest.skip("the plan (issue 4, assets/werkboek/plan.js) is not built yet: nothing to show answers in")
     driver = browser
     open_page(driver, site_url + "werkbladen/werkblad-1/")
     type_into(driver, "#wb-kop-naam", "Safari Tester")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 # Pages that only exist once issue 4 (the plan) has landed are found by this file in the build.
-PLAN_SCRIPT = "assets/werkboek/plan.js"
 
 
 def built_pages(site: Path) -> list[str]:
@@ -31,10 +30,6 @@ def page_file(site: Path, page: str) -> Path:
 
 def pages_with_fields(site: Path) -> list[str]:
     return [page for page in built_pages(site) if "data-wb-field" in page_file(site, page).read_text(encoding="utf-8")]
-
-
-def plan_exists(site: Path) -> bool:
-    return (site / PLAN_SCRIPT).exists()
 
 
 def fill_fields(page, marker: str = "Antwoord") -> dict[str, object]:
