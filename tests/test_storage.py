@@ -65,6 +65,7 @@ def stored(page) -> dict:
 
 def test_every_field_kind_survives_a_reload(page, example_url):
     open_example(page, example_url)
+    expect(page.locator("[data-wb-worksheet-status]")).to_contain_text("Wat je invult, bewaart je browser meteen.")
     # Before the script answers, follow-ups hide and the table buttons appear.
     expect(page.locator("#wb-vb-janee-welke")).to_be_hidden()
     expect(page.locator("#wb-vb-tabel--veld [data-wb-add-row]")).to_be_visible()
@@ -154,6 +155,7 @@ def test_full_storage_warns_and_keeps_what_was_typed(page, example_url):
     page.fill("#wb-vb-tekst", "Niet op te slaan")
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("niet bewaard")
+    expect(page.locator("[data-wb-worksheet-status]")).not_to_contain_text("bewaart je browser meteen")
     expect(alert).to_contain_text("opslag van je browser is vol")
     expect(page.locator("#wb-vb-tekst")).to_have_value("Niet op te slaan")
     page.fill("#wb-vb-lang", "De pagina werkt nog")

@@ -432,6 +432,10 @@
     line.appendChild(document.createTextNode("Je werkt in werkmap "));
     line.appendChild(el("strong", "wb-set-name", activeSetName()));
     line.appendChild(document.createTextNode(". Je hebt " + progress.done + " van " + progress.total + " vragen beantwoord."));
+    // Reassure only while it is true; otherwise the storage warning says what is wrong.
+    if (Werkboek.store && !Werkboek.store.problem()) {
+      line.appendChild(document.createTextNode(" Wat je invult, bewaart je browser meteen."));
+    }
     if (planUrl) {
       line.appendChild(document.createTextNode(" "));
       var link = el("a", "wb-worksheet__sets-link", "Andere werkmap kiezen");
