@@ -24,7 +24,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return site.page_html(html)
+    return site.page_html(html, page)
 
 
 def on_post_build(config):

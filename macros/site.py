@@ -7,6 +7,7 @@ rendered, `page_html` swaps field tokens for HTML, `write_manifest` runs last.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import rcssmin
@@ -16,6 +17,7 @@ from .model import Workbook, check_id, make_column_spec, make_field
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 
 workbook = Workbook()
 renderer = Renderer({})
@@ -77,8 +79,12 @@ def widget(name: str, page: tuple[str, str], worksheet_id: str = "") -> str:
 
 # -- what the hooks call ---------------------------------------------------------------------------
 
-def page_html(html: str) -> str:
-    return workbook.swap_tokens(html)
+def page_html(html: str, page) -> str:
+    swapped = workbook.swap_tokens(html)
+    # MkDocs checks links to #anchors against the ids Markdown saw; ours arrive after Markdown.
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids |= set(ELEMENT_ID.findall(swapped))
+    return swapped
 
 
 def write_manifest(site_dir: str) -> Path:
