@@ -137,6 +137,7 @@ def fixture_site(directory: Path, pages: dict[str, str], site_url: str = "http:/
     config.write_text(f"""site_name: Testwerkboek
 site_url: {site_url}
 strict: true
+validation: {{anchors: warn}}
 theme:
   name: material
   custom_dir: overrides

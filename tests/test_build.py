@@ -95,3 +95,11 @@ def test_manifest_is_in_navigation_order(tmp_path):
     manifest = json.loads((out / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in manifest["worksheets"]] == ["blad-b", "blad-a"]
     assert manifest["worksheets"][0]["url"] == "b/"
+
+
+def test_links_to_field_anchors_are_checked(tmp_path):
+    sheet = "# Blad\n\n" + WORKSHEET + '{{ long("w-vraag", "Vraag") }}\n'
+    good, _ = build_fixture(tmp_path / "goed", {"blad.md": sheet, "link.md": "# Link\n\n[Naar de vraag](blad.md#wb-w-vraag--veld)\n"})
+    assert good.returncode == 0, good.stderr
+    bad, _ = build_fixture(tmp_path / "fout", {"blad.md": sheet, "link.md": "# Link\n\n[Naar de vraag](blad.md#wb-bestaat-niet)\n"})
+    assert bad.returncode != 0 and "wb-bestaat-niet" in bad.stderr
