@@ -78,8 +78,8 @@ def test_unanswered_question_says_so_and_wijzigen_goes_to_the_field(page, site_u
     row.get_by_role("link", name=re.compile("^Wijzigen")).click()
     page.wait_for_url(re.compile(r"werkbladen/werkblad-1/#wb-w1-relatie--veld$"))
     field = page.locator("#wb-w1-relatie")
-    field.wait_for(state="visible")
-    field.fill("Goed contact")
+    expect(field).to_be_focused()  # ready to type, as after GOV.UK's "Change" links
+    page.keyboard.type("Goed contact")
     page.go_back()
     page.wait_for_url(re.compile(r"mijn-plan/$"))
     expect(page.locator("[data-wb-answer='w1-relatie']")).to_contain_text("Goed contact")

@@ -95,6 +95,7 @@
     // Back/forward cache: the page comes back as it was left; storage may have moved on.
     window.addEventListener("pageshow", function (event) { if (event.persisted) restorePage(false); });
     window.addEventListener("pagehide", function () { store.flush(); });
+    window.addEventListener("hashchange", focusLinkedField);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") store.flush();
     });
@@ -115,6 +116,15 @@
     });
   }
 
+  /* A link to a field (the plan's "Wijzigen") puts the cursor in it, ready to type. */
+  function focusLinkedField() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var root = id && document.getElementById(id);
+    if (!root || !root.hasAttribute("data-wb-field")) return;
+    var control = root.querySelector("input, textarea, select");
+    if (control) control.focus({ preventScroll: true });
+  }
+
   function initPage() {
     document.documentElement.classList.add("wb-js");
     fields.roots(document).forEach(function (root) {
@@ -126,6 +136,7 @@
     });
     restorePage(false);
     loadOnDemand();
+    focusLinkedField();
   }
 
   function main() {
