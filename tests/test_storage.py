@@ -220,3 +220,16 @@ def test_answers_are_namespaced_per_site(page, example_url, key):
     keys = page.evaluate("Object.keys(localStorage)")
     assert key in keys
     assert all(k.startswith(KEY + ":") for k in keys)
+
+
+def test_without_javascript_every_field_and_follow_up_is_there(browser, example_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_url + EXAMPLE)
+    for control in ("#wb-vb-tekst", "#wb-vb-lang", "#wb-vb-janee--ja", "#wb-vb-janee-welke",
+                    "#wb-vb-janee-wensen", "#wb-vb-meer-anders", "#wb-vb-tabel--2--partner"):
+        expect(page.locator(control)).to_be_visible()
+    page.fill("#wb-vb-janee-wensen", "Typen kan gewoon")
+    # Adding rows needs the script, so the button is not offered without it.
+    expect(page.locator("#wb-vb-tabel--veld [data-wb-add-row]")).to_be_hidden()
+    context.close()
