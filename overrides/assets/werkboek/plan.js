@@ -667,19 +667,11 @@
   Werkboek.plan = {
     manifest: manifest,
     afterRestore: afterRestore,
-    /* Redraw everything on this page, e.g. after switching werkmap or importing. */
-    refresh: function () { Werkboek.refresh(); },
     renderAll: renderAll,
     planText: planText,
-    progressOf: progressOf,
-    diagnosisOf: diagnosisOf,
-    answerText: answerText,
     isAnswered: isAnswered,
     formatMoment: formatMoment,
-    today: today,
-    siteUrl: siteUrl,
     planUrl: function () { return planUrl ? siteUrl(planUrl) : ""; },
-    el: el,
-    UNANSWERED: UNANSWERED
+    el: el
   };
 })();

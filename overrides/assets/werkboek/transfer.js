@@ -73,7 +73,7 @@
     download(fileName(data.answers, "json"), "application/json", JSON.stringify(data, null, 2) + "\n");
     store().markExported();
     message("[data-wb-export-message]", "Je back-up is gedownload. Bewaar het bestand op een veilige plek.");
-    plan.refresh();
+    Werkboek.refresh();
   }
 
   function readableText() { return plan.planText(store().answers(), store().activeSet().name); }
@@ -324,7 +324,7 @@
       text = "De antwoorden in werkmap " + activeName + " zijn vervangen door die uit de back-up.";
     }
     resetImport(block);
-    Werkboek.werkmappen.redraw();
+    Werkboek.refresh();
     message("[data-wb-sets-message]", text);
     var status = block.querySelector("[data-wb-sets-message]");
     if (status) { status.tabIndex = -1; status.focus(); }

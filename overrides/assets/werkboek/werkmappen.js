@@ -20,9 +20,6 @@
     if (target) target.textContent = text || "";
   }
 
-  /* Redraw everything that shows answers: the fields on this page (if any) and all blocks. */
-  function redraw() { Werkboek.refresh(); }
-
   // -- Back-up reminder --------------------------------------------------------------------------
 
   function backupState() {
@@ -109,7 +106,7 @@
   }
 
   function afterChange(block, message) {
-    redraw();
+    Werkboek.refresh();
     say(block, "[data-wb-sets-message]", message);
   }
 
@@ -192,5 +189,4 @@
     document.querySelectorAll("[data-wb-backup-reminder]").forEach(renderReminder);
   });
 
-  Werkboek.werkmappen = { redraw: redraw, renderReminder: renderReminder };
 })();
