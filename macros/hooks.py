@@ -4,29 +4,24 @@ import sys
 from pathlib import Path
 
 # MkDocs loads hook files by path; make the `macros` package importable the way mkdocs-macros
-# imports it, so the macros and these hooks share one registry.
+# imports it, so the macros and these hooks share one build state.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site  # noqa: E402
 
 
-def on_config(config):
-    site.configure(config)
-
-
 def on_pre_build(config):
-    site.start_build()
+    site.start(config)
 
 
 def on_nav(nav, config, files):
     # Workbook order is navigation order; pages themselves are rendered in file order.
-    site.set_page_order([page.file.src_uri for page in nav.pages])
+    site.current().workbook.page_order = [page.file.src_uri for page in nav.pages]
 
 
 def on_page_content(html, page, config, files):
-    return site.page_html(html, page)
+    return site.current().page_html(html, page)
 
 
 def on_post_build(config):
-    site.write_manifest(config["site_dir"])
-    site.minify_assets(config["site_dir"])
+    site.current().finish(config["site_dir"])

@@ -1,8 +1,9 @@
-"""The worksheet model: field definitions, their validation, and the site-wide registry.
+"""The worksheet model: field definitions, their validation, the site-wide registry and the lock.
 
 Macros create fields through `make_field`; the `Workbook` registry collects them per page, checks
 ids across the whole site and produces the manifest: every worksheet and question in workbook
 (navigation) order. Pages are rendered in file order, so nothing here depends on render order.
+The lock (`lock_of`, `check_lock`) keeps published ids and option values from disappearing.
 """
 
 from __future__ import annotations
@@ -12,20 +13,32 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import count
 
-FIELD_KINDS = ("text", "long", "yesno", "choice", "multi", "table", "date")
+# Every field kind and the shape of its stored answer: the one place this is written down.
+SHAPES = {"text": "string", "long": "string", "date": "string", "yesno": "string",
+          "choice": "string", "multi": "list", "table": "rows"}
+FIELD_KINDS = tuple(SHAPES)
 COLUMN_KINDS = ("text", "long", "choice", "date")
+HEADER_KINDS = ("text", "date")
+# What the browser does with a header field: organisation and audience name the export file and the
+# handout; organisation and contact are kept when a werkmap is copied; date goes on the handout.
+HEADER_ROLES = ("organisation", "audience", "contact", "date")
+FIELD_ROLES = ("verdict",)  # a section's self-assessment, shown in the diagnosis
+TONES = ("good", "partly", "open")
 # No "--" inside an id: the templates derive element ids with "--" (wb-ID--hint), so they never clash.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-MANIFEST_SCHEMA = 1
+VALUE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MANIFEST_SCHEMA = 2
+LOCK_SCHEMA = 1
 TOKEN = re.compile(r"<p>\s*(wbtoken\d{6}x)\s*</p>|(wbtoken\d{6}x)")
 
-# The shared header of every worksheet: entered once, shown on every worksheet and printout.
-HEADER_FIELDS = (
-    ("kop-naam", "Naam", "text"),
-    ("kop-bibliotheek", "Bibliotheek", "text"),
-    ("kop-gemeente", "Gemeente of gemeenten", "text"),
-    ("kop-datum", "Datum", "date"),
+# The shared header of every worksheet when mkdocs.yml sets no `extra.werkboek.header`.
+DEFAULT_HEADER = (
+    {"id": "kop-naam", "label": "Naam", "kind": "text", "role": "contact"},
+    {"id": "kop-bibliotheek", "label": "Bibliotheek", "kind": "text", "role": "organisation"},
+    {"id": "kop-gemeente", "label": "Gemeente of gemeenten", "kind": "text", "role": "audience"},
+    {"id": "kop-datum", "label": "Datum", "kind": "date", "role": "date"},
 )
+CONFIG = "mkdocs.yml"
 
 
 class WorksheetError(Exception):
@@ -34,8 +47,11 @@ class WorksheetError(Exception):
 
 @dataclass(frozen=True)
 class Option:
-    value: str
+    """One answer of a choice. `value` is what is stored; the label may change freely."""
     label: str
+    value: str | None = None
+    tone: str | None = None
+    was: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,14 @@ class Column:
     label: str
     kind: str = "text"
     options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    id: str
+    label: str
+    kind: str
+    role: str
 
 
 @dataclass
@@ -55,29 +79,34 @@ class Field:
     hint: str = ""
     label_html: str = ""
     hint_html: str = ""
+    role: str = ""
+    was: str = ""
     options: tuple[Option, ...] = ()
     columns: tuple[Column, ...] = ()
     rows: int = 3
     text_rows: int = 4
     wordcount: bool = False
-    followups: dict[str, list["Field"]] = field(default_factory=dict)
+    followups: dict[str, list["Field"]] = field(default_factory=dict)  # option value -> its fields
+    parent: str = ""
+    when: str = ""
     token: str = ""
-    registered: bool = False
 
     def __str__(self) -> str:
         # A macro's result lands in the Markdown as this token; the page hook swaps it for the
         # field's HTML after Markdown ran, so no Markdown context can mangle the form.
         return self.token
 
-    def descendants(self):
+    @property
+    def shape(self) -> str:
+        return SHAPES[self.kind]
+
+    def children(self):
         for option in self.options:
-            for child in self.followups.get(option.value, []):
-                yield child
-                yield from child.descendants()
+            yield from self.followups.get(option.value, [])
 
 
 def slugify(text: str) -> str:
-    """'Anders, namelijk' -> 'anders-namelijk'; used for option values and column ids."""
+    """'Anders, namelijk' -> 'anders-namelijk'; the default value of an option."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -93,14 +122,38 @@ def check_id(page: str, field_id: object) -> str:
     return field_id
 
 
-def make_options(page: str, field_id: str, labels) -> tuple[Option, ...]:
-    if isinstance(labels, str) or not labels:
+def option(label, value=None, tone=None, was=None) -> Option:
+    """The `option()` macro: checked when the field that uses it is made."""
+    return Option(label, value, tone, was)
+
+
+def make_options(page: str, field_id: str, specs, *, tones: bool = False) -> tuple[Option, ...]:
+    if isinstance(specs, str) or not specs:
         raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst.")
-    options = tuple(Option(slugify(str(label)), str(label)) for label in labels)
-    values = [option.value for option in options]
-    if "" in values or len(set(values)) != len(values):
-        raise _fail(page, field_id, "elke keuze moet een eigen, niet-lege tekst hebben.")
+    options = tuple(_make_option(page, field_id, spec, tones) for spec in specs)
+    values = [o.value for o in options] + [o.was for o in options if o.was]
+    if len(set(values)) != len(values):
+        raise _fail(page, field_id, "elke keuze moet een eigen waarde hebben (ook de oude waarden bij was=).")
     return options
+
+
+def _make_option(page: str, field_id: str, spec, tones: bool) -> Option:
+    spec = spec if isinstance(spec, Option) else Option(spec)
+    label = spec.label.strip() if isinstance(spec.label, str) else ""
+    value = slugify(label) if spec.value is None else spec.value
+    if not label or not value:
+        raise _fail(page, field_id, "elke keuze moet een eigen, niet-lege tekst hebben.")
+    for name, given in (("value", value), ("was", spec.was)):
+        if given is not None and not (isinstance(given, str) and VALUE_PATTERN.match(given)):
+            raise _fail(page, field_id, f"keuze '{label}': {name}=\"{given}\" mag alleen kleine letters, "
+                                        "cijfers en losse streepjes bevatten.")
+    if spec.tone is not None and (not tones or spec.tone not in TONES):
+        raise _fail(page, field_id, f"keuze '{label}': tone= kan alleen bij een oordeel (role=\"verdict\") "
+                                    f"en is een van: {', '.join(TONES)}.")
+    if tones and spec.tone is None:
+        raise _fail(page, field_id, f"keuze '{label}': bij een oordeel (role=\"verdict\") heeft elke keuze "
+                                    f"een tone= ({', '.join(TONES)}).")
+    return Option(label, value, spec.tone, spec.was)
 
 
 def make_column(page: str, field_id: str, spec) -> Column:
@@ -120,15 +173,23 @@ def make_field(kind: str, field_id, label, *, page: str, **params) -> Field:
     new = Field(id=field_id, kind=kind, label=(label or "").strip(), page=page,
                 hint=params.pop("hint", "") or "", label_html=label_html,
                 hint_html=params.pop("hint_html", "") or "")
+    new.role = params.pop("role", None) or ""
+    if new.role and (new.role not in FIELD_ROLES or kind != "choice"):
+        raise _fail(page, field_id, f"role=\"{new.role}\" kan niet; een oordeel is een choice met role=\"verdict\".")
+    was = params.pop("was", None)
+    if was is not None:
+        new.was = check_id(page, was)
+        if new.was == field_id:
+            raise _fail(page, field_id, "was= is het oude id en moet anders zijn dan het nieuwe.")
 
     followups = params.pop("followups", None) or {}
     if kind == "yesno":
-        new.options = (Option("ja", "Ja"), Option("nee", "Nee"))
+        new.options = (Option("Ja", "ja"), Option("Nee", "nee"))
         followups = {"Ja": params.pop("ja", None) or [], "Nee": params.pop("nee", None) or []}
     elif kind in ("choice", "multi"):
-        new.options = make_options(page, field_id, params.pop("options", None))
+        new.options = make_options(page, field_id, params.pop("options", None), tones=new.role == "verdict")
         if kind == "multi" and params.pop("other", False):
-            other = Option("anders", "Anders, namelijk")
+            other = Option("Anders, namelijk", "anders")
             if other.value in {o.value for o in new.options}:
                 raise _fail(page, field_id, "gebruik other=True in plaats van een eigen keuze 'Anders'.")
             new.options += (other,)
@@ -170,19 +231,61 @@ def _positive_int(page, field_id, name, value, *, maximum):
 
 
 def _check_followups(page: str, parent: Field, followups: dict) -> dict[str, list[Field]]:
-    by_label = {option.label: option.value for option in parent.options}
+    """Follow-ups are keyed by an option's label (or its value); stored by value."""
+    by_key = {o.label: o.value for o in parent.options} | {o.value: o.value for o in parent.options}
     checked: dict[str, list[Field]] = {}
-    for label, children in followups.items():
+    for key, children in followups.items():
         if not children:
             continue
-        if label not in by_label:
-            raise _fail(page, parent.id, f"vervolgvraag bij onbekende keuze '{label}'.")
+        if key not in by_key:
+            raise _fail(page, parent.id, f"vervolgvraag bij onbekende keuze '{key}'.")
         children = list(children) if isinstance(children, (list, tuple)) else [children]
         for child in children:
             if not isinstance(child, Field):
                 raise _fail(page, parent.id, "een vervolgvraag moet zelf een veld zijn, zoals long(...).")
-        checked[by_label[label]] = children
+            if child.parent:
+                raise _fail(page, child.id, f"deze vervolgvraag hoort al bij '{child.parent}'.")
+            child.parent, child.when = parent.id, by_key[key]
+        checked.setdefault(by_key[key], []).extend(children)
     return checked
+
+
+def make_header(entries) -> tuple[HeaderField, ...]:
+    """Check `extra.werkboek.header` from mkdocs.yml: a list of {id, label, kind, role}."""
+    where = f"{CONFIG} (extra.werkboek.header)"
+    if entries is None:
+        entries = DEFAULT_HEADER
+    if isinstance(entries, (str, dict)):
+        raise WorksheetError(f"Fout in {where}: de kop is een lijst met velden (- id: ..., label: ...).")
+    header = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise WorksheetError(f"Fout in {where}: elk kopveld heeft id, label en kind.")
+        field_id = check_id(where, entry.get("id"))
+        label, kind, role = entry.get("label"), entry.get("kind", "text"), entry.get("role") or ""
+        unknown = set(entry) - {"id", "label", "kind", "role"}
+        if unknown:
+            raise _fail(where, field_id, f"onbekende instelling(en): {', '.join(sorted(unknown))}.")
+        if not (isinstance(label, str) and label.strip()):
+            raise _fail(where, field_id, "er ontbreekt een label.")
+        if kind not in HEADER_KINDS:
+            raise _fail(where, field_id, f"kind is een van: {', '.join(HEADER_KINDS)}.")
+        if role and role not in HEADER_ROLES:
+            raise _fail(where, field_id, f"role is een van: {', '.join(HEADER_ROLES)}.")
+        if role and role in {h.role for h in header}:
+            raise _fail(where, field_id, f"role '{role}' staat al bij een ander kopveld.")
+        if field_id in {h.id for h in header}:
+            raise _fail(where, field_id, "dit id staat twee keer in de kop.")
+        header.append(HeaderField(field_id, label.strip(), kind, role))
+    return tuple(header)
+
+
+def make_texts(texts) -> dict[str, str]:
+    """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts."""
+    texts = texts or {}
+    if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
+        raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): schrijf elke tekst als sleutel: \"tekst\".")
+    return dict(texts)
 
 
 @dataclass
@@ -191,7 +294,7 @@ class Worksheet:
     title: str
     page: str
     url: str
-    fields: list[Field] = field(default_factory=list)  # top-level fields, in page order
+    fields: list[Field] = field(default_factory=list)  # every field, in registration order
     sections: dict[str, str] = field(default_factory=dict)  # field id -> section id
     section_titles: dict[str, str] = field(default_factory=dict)
 
@@ -199,15 +302,15 @@ class Worksheet:
 class Workbook:
     """Everything the macros registered during one build."""
 
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.owners: dict[str, str] = {}  # id -> page, for fields, sections and worksheets
+    def __init__(self, header: tuple[HeaderField, ...] = ()) -> None:
+        self.header = header or make_header(None)
+        self.owners: dict[str, str] = {h.id: CONFIG for h in self.header}  # id -> page
         self.worksheets: dict[str, Worksheet] = {}  # page -> its worksheet
         self.current_section: dict[str, str] = {}  # page -> section id
-        self.html_by_token: dict[str, str] = {}
+        self.renamed_fields: dict[str, tuple[str, str]] = {}  # old id -> (new id, page)
+        self.html_by_token: dict[str, object] = {}  # token -> HTML, or a function making it
         self.page_order: list[str] = []
+        self.plan: tuple[str, str] | None = None  # (page, url) of the page with plan()
         self._tokens = count(1)
 
     # -- registration -------------------------------------------------------------------------
@@ -240,34 +343,48 @@ class Workbook:
         self.current_section[page] = section_id
         sheet.section_titles[section_id] = title.strip()
 
-    def add(self, new: Field, html_of) -> Field:
-        """Register a field and give it a token for the page hook.
+    def mark_plan(self, page: str, url: str) -> None:
+        if self.plan and self.plan[0] != page:
+            raise WorksheetError(f"Fout in {page}: plan() staat ook al in {self.plan[0]}; "
+                                 "een werkboek heeft één planpagina.")
+        self.plan = (page, url)
 
-        Follow-up macros run before their parent's (arguments first), so they are already
-        registered; the parent adopts them, and they leave the top-level list.
+    def add(self, new: Field, html_of) -> Field:
+        """Register a field (and the follow-ups the engine made for it) and give it a token.
+
+        Follow-up macros run before their parent's (arguments first), so they are registered
+        already. Only tokens that land in a page are rendered, so every field is rendered once:
+        on its own, or inside its parent.
         """
         sheet = self._worksheet_of(new.page, new.id)
         section = self.current_section.get(new.page, "")
-        for item in (new, *new.descendants()):
-            if not item.registered:  # the parent itself, or a follow-up the engine made (other=True)
-                self.claim(new.page, item.id)
-                sheet.sections[item.id] = section
-                item.registered = True
-        adopted = {child.id for child in new.descendants()}
-        sheet.fields = [f for f in sheet.fields if f.id not in adopted]
-        sheet.fields.append(new)
-        new.token = self.stash(html_of(new))
+        for item in (new, *new.children()):
+            if not item.token:  # the field itself, or a follow-up the engine made (other=True)
+                self._register(sheet, item, section)
+        new.token = self.stash(lambda: html_of(new))
         return new
 
-    def stash(self, html: str) -> str:
-        """Keep HTML aside and return the plain token that stands in for it in the Markdown."""
+    def _register(self, sheet: Worksheet, item: Field, section: str) -> None:
+        self.claim(item.page, item.id)
+        if item.was:
+            if item.was in self.renamed_fields:
+                raise _fail(item.page, item.id, f"was=\"{item.was}\" staat ook al bij een ander veld.")
+            self.renamed_fields[item.was] = (item.id, item.page)
+        sheet.sections[item.id] = section
+        sheet.fields.append(item)
+
+    def stash(self, html) -> str:
+        """Keep HTML (or a function making it) aside; return the token standing in for it."""
         token = f"wbtoken{next(self._tokens):06d}x"
         self.html_by_token[token] = html
         return token
 
     def swap_tokens(self, html: str) -> str:
         """Put stashed HTML back where its token landed, taking a wrapping <p> with it."""
-        return TOKEN.sub(lambda m: self.html_by_token.get(m[1] or m[2], m[0]), html)
+        def swap(match):
+            stashed = self.html_by_token.get(match[1] or match[2], match[0])
+            return stashed() if callable(stashed) else stashed
+        return TOKEN.sub(swap, html)
 
     def _worksheet_of(self, page: str, item_id: str) -> Worksheet:
         if page not in self.worksheets:
@@ -276,30 +393,50 @@ class Workbook:
 
     # -- output ------------------------------------------------------------------------------
 
-    def manifest(self, storage_key: str) -> dict:
+    def sheets(self) -> list[Worksheet]:
         def rank(sheet: Worksheet) -> int:
             return self.page_order.index(sheet.page) if sheet.page in self.page_order else len(self.page_order)
+        return sorted(self.worksheets.values(), key=rank)
 
-        sheets = sorted(self.worksheets.values(), key=rank)
+    def check_renames(self) -> None:
+        """A rename's old id must be gone: otherwise two fields would claim the same answers."""
+        for old, (new, page) in self.renamed_fields.items():
+            if old in self.owners:
+                raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
+
+    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None) -> dict:
+        self.check_renames()
+        sheets = self.sheets()
+        fields = [item for sheet in sheets for item in sheet.fields]
+        values = {}
+        for item in fields:
+            renamed = {o.was: o.value for o in item.options if o.was}
+            if renamed:
+                values[item.id] = renamed
         return {
             "schema": MANIFEST_SCHEMA,
             "storageKey": storage_key,
-            "header": [{"id": i, "label": label, "kind": kind} for i, label, kind in HEADER_FIELDS],
+            "title": title,
+            "plan": {"url": self.plan[1], "title": plan_title} if self.plan else None,
+            "texts": dict(texts or {}),
+            "header": [{"id": h.id, "label": h.label, "kind": h.kind, "shape": SHAPES[h.kind], "role": h.role}
+                       for h in self.header],
             "worksheets": [_sheet_entry(sheet) for sheet in sheets],
+            "renames": {"fields": {old: new for old, (new, _) in self.renamed_fields.items()}, "values": values},
         }
 
 
 def _sheet_entry(sheet: Worksheet) -> dict:
     flat: list[dict] = []
 
-    def visit(item: Field, parent: str = "", when: str = "") -> None:
-        flat.append(_field_entry(item, parent, when, sheet.sections.get(item.id, "")))
-        for option in item.options:
-            for child in item.followups.get(option.value, []):
-                visit(child, item.id, option.value)
+    def visit(item: Field) -> None:
+        flat.append(_field_entry(item, sheet.sections.get(item.id, "")))
+        for child in item.children():
+            visit(child)
 
     for top in sheet.fields:
-        visit(top)
+        if not top.parent:
+            visit(top)
     return {
         "id": sheet.id,
         "title": sheet.title,
@@ -309,20 +446,88 @@ def _sheet_entry(sheet: Worksheet) -> dict:
     }
 
 
-def _field_entry(item: Field, parent: str, when: str, section: str) -> dict:
-    entry = {"id": item.id, "kind": item.kind, "label": item.label or _strip_tags(item.label_html),
-             "parent": parent, "when": when, "section": section}
+def _options_entry(options) -> list[dict]:
+    return [{"value": o.value, "label": o.label, **({"tone": o.tone} if o.tone else {})} for o in options]
+
+
+def _field_entry(item: Field, section: str) -> dict:
+    entry = {"id": item.id, "kind": item.kind, "shape": item.shape,
+             "label": item.label or _strip_tags(item.label_html),
+             "parent": item.parent, "when": item.when, "section": section}
+    if item.role:
+        entry["role"] = item.role
     if item.kind in ("long", "table"):  # writing space on blank forms
         entry["rows"] = item.text_rows if item.kind == "long" else item.rows
     if item.options:
-        entry["options"] = [{"value": o.value, "label": o.label} for o in item.options]
+        entry["options"] = _options_entry(item.options)
     if item.columns:
         entry["columns"] = [
             {"id": c.id, "label": c.label, "kind": c.kind,
-             **({"options": [{"value": o.value, "label": o.label} for o in c.options]} if c.options else {})}
+             **({"options": _options_entry(c.options)} if c.options else {})}
             for c in item.columns]
     return entry
 
 
 def _strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html).strip()
+
+
+# -- the lock: published ids, kinds and values ------------------------------------------------------
+
+def lock_of(manifest: dict) -> dict:
+    """What the lock file records for a manifest: every id with its kind and stored values."""
+    def entry(item: dict) -> dict:
+        out = {"kind": item["kind"]}
+        if item.get("options"):
+            out["values"] = [o["value"] for o in item["options"]]
+        if item.get("columns"):
+            out["columns"] = {c["id"]: entry(c) for c in item["columns"]}
+        return out
+
+    return {
+        "schema": LOCK_SCHEMA,
+        "header": {h["id"]: entry(h) for h in manifest["header"]},
+        "worksheets": {s["id"]: {f["id"]: entry(f) for f in s["fields"]} for s in manifest["worksheets"]},
+        "renames": manifest["renames"],
+    }
+
+
+def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: str) -> list[str]:
+    """Dutch messages for every locked id or value that the content lost without a declared rename.
+
+    `pages` maps worksheet ids to their page, for naming where a field was.
+    """
+    renamed_fields = current["renames"]["fields"]
+    renamed_values = current["renames"]["values"]
+    now = {**{i: (e, CONFIG) for i, e in current["header"].items()},
+           **{i: (e, pages.get(s, s)) for s, fields in current["worksheets"].items() for i, e in fields.items()}}
+    was = {**{i: (e, CONFIG) for i, e in locked.get("header", {}).items()},
+           **{i: (e, pages.get(s, f"werkblad '{s}'")) for s, fields in locked.get("worksheets", {}).items()
+              for i, e in fields.items()}}
+    fix = ("Geef het oude id of de oude waarde mee met was=\"...\" (zie de README), "
+           "of voer ./dev lock uit als je dit bewust verandert.")
+    problems = []
+    for old_id, (old, where) in was.items():
+        new_id = old_id if old_id in now else renamed_fields.get(old_id)
+        if new_id not in now:
+            problems.append(f"Fout in {where}, veld '{old_id}': dit veld staat in {lock_name} maar bestaat niet meer. "
+                            "Opgeslagen antwoorden zouden verloren gaan.")
+            continue
+        new, page = now[new_id]
+        problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
+    return [f"{p} {fix}" for p in problems]
+
+
+def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str]) -> list[str]:
+    where = f"Fout in {page}, veld '{field_id}'"
+    if old["kind"] != new["kind"]:
+        return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. "
+                "Opgeslagen antwoorden passen daar niet meer in."]
+    problems = [f"{where}: de keuze met waarde '{value}' bestaat niet meer. Wie die keuze had, verliest het antwoord."
+                for value in old.get("values", []) if renamed.get(value, value) not in new.get("values", [])]
+    for column_id, column in old.get("columns", {}).items():
+        if column_id not in new.get("columns", {}):
+            problems.append(f"{where}: de kolom '{column_id}' bestaat niet meer.")
+        else:
+            problems += _compare(page, f"{field_id}, kolom {column_id}", column, new["columns"][column_id], {})
+    return problems

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .model import HEADER_FIELDS, Field, Worksheet, make_field
+from .model import Field, HeaderField, Worksheet, make_field
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<definition>.*\S)\s*$")
@@ -55,9 +55,12 @@ class Renderer:
     def field(self, item: Field) -> str:
         return self.env.get_template(f"{item.kind}.html").render(field=item, render=self.field)
 
-    def worksheet(self, sheet: Worksheet) -> str:
-        header = [make_field(kind, field_id, label, page=sheet.page) for field_id, label, kind in HEADER_FIELDS]
-        return self.env.get_template("worksheet.html").render(sheet=sheet, header=header, render=self.field)
+    def worksheet(self, sheet: Worksheet, header: tuple[HeaderField, ...]) -> str:
+        fields = [make_field(h.kind, h.id, h.label, page=sheet.page) for h in header]
+        return self.env.get_template("worksheet.html").render(sheet=sheet, header=fields, render=self.field)
+
+    def widget(self, name: str, worksheet_id: str = "") -> str:
+        return self.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id)
 
     def glossary_list(self) -> str:
         return (self.env.get_template("glossary.html").render(glossary=sorted(

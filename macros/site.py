@@ -1,98 +1,127 @@
-"""Build-wide state shared by the macros (mkdocs-macros) and the page hooks (MkDocs hooks).
+"""One build of the workbook: the state the macros (mkdocs-macros) and the page hooks share.
 
-One build: `configure` and `start_build` run first, the macros register fields while pages are
-rendered, `page_html` swaps field tokens for HTML, `write_manifest` runs last.
+`start(config)` makes a fresh `Build` before every build (also each rebuild of `mkdocs serve`);
+the macros register fields while pages are rendered, `page_html` swaps field tokens for HTML,
+and `finish` checks the lock and writes the manifest last.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 from pathlib import Path
 
 import rcssmin
 import rjsmin
+from mkdocs.exceptions import PluginError
 
-from .model import Workbook, check_id, make_column_spec, make_field
+from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, make_column_spec, make_field,
+                    make_header, make_texts)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+WRITE_LOCK = "WERKBOEK_WRITE_LOCK"  # set by `./dev lock`: write the lock instead of checking it
+log = logging.getLogger("mkdocs.plugins.werkboek")
 
-workbook = Workbook()
-renderer = Renderer({})
-storage_key = "werkboek"
-
-
-def configure(config) -> None:
-    global renderer, storage_key
-    settings = config["extra"].get("werkboek", {})
-    storage_key = settings.get("storage_key", storage_key)
-    project_dir = Path(config["config_file_path"]).parent
-    glossary = settings.get("glossary")
-    renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
-
-
-def start_build() -> None:
-    workbook.reset()
-
-
-def set_page_order(src_uris: list[str]) -> None:
-    workbook.page_order = src_uris
-
-
-# -- what the macros call; `page` is (src_uri, url) of the page being rendered ---------------------
-
-def field(kind: str, page: tuple[str, str], field_id, label="", **params):
-    return workbook.add(make_field(kind, field_id, label, page=page[0], **params), renderer.field)
-
-
-def column(page: tuple[str, str], column_id, label="", kind="text", options=None):
-    return make_column_spec(page[0], column_id, label, kind, options)
-
-
-def worksheet(page: tuple[str, str], worksheet_id, title="") -> str:
-    sheet = workbook.start_worksheet(page[0], page[1], worksheet_id, title)
-    return workbook.stash(renderer.worksheet(sheet))
-
-
-def section(page: tuple[str, str], section_id, title="") -> str:
-    workbook.start_section(page[0], section_id, title)
-    return f"## {title.strip()} {{#{section_id}}}"
-
-
-def glossary_list() -> str:
-    return workbook.stash(renderer.glossary_list())
-
-
-# The blocks of "Mijn plan" (issue 4): empty shells with a no-JavaScript message; plan.js,
-# werkmappen.js and transfer.js fill them from the manifest and the stored answers.
+# The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
+# them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose")
 
 
-def widget(name: str, page: tuple[str, str], worksheet_id: str = "") -> str:
-    if name == "diagnose":
-        check_id(page[0], worksheet_id)
-    html = renderer.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id)
-    return workbook.stash(html)
+class Build:
+    def __init__(self, config) -> None:
+        settings = config["extra"].get("werkboek", {}) or {}
+        project_dir = Path(config["config_file_path"]).parent
+        self.config = config
+        self.storage_key = settings.get("storage_key", "werkboek")
+        self.texts = make_texts(settings.get("texts"))
+        self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
+        glossary = settings.get("glossary")
+        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
+        self.workbook = Workbook(make_header(settings.get("header")))
+        self.plan_page = None
+
+    # -- what the macros call; `page` is the MkDocs page being rendered ---------------------------
+
+    def field(self, kind: str, page, field_id, label="", **params):
+        return self.workbook.add(make_field(kind, field_id, label, page=page.file.src_uri, **params),
+                                 self.renderer.field)
+
+    def column(self, page, column_id, label="", kind="text", options=None):
+        return make_column_spec(page.file.src_uri, column_id, label, kind, options)
+
+    def worksheet(self, page, worksheet_id, title="") -> str:
+        sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title)
+        return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header))
+
+    def section(self, page, section_id, title="") -> str:
+        self.workbook.start_section(page.file.src_uri, section_id, title)
+        return f"## {title.strip()} {{#{section_id}}}"
+
+    def glossary_list(self) -> str:
+        return self.workbook.stash(self.renderer.glossary_list())
+
+    def widget(self, name: str, page, worksheet_id: str = "") -> str:
+        if name == "diagnose":
+            check_id(page.file.src_uri, worksheet_id)
+        if name == "plan":
+            self.workbook.mark_plan(page.file.src_uri, page.url)
+            self.plan_page = page
+        return self.workbook.stash(self.renderer.widget(name, worksheet_id))
+
+    # -- what the hooks call -----------------------------------------------------------------------
+
+    def page_html(self, html: str, page) -> str:
+        swapped = self.workbook.swap_tokens(html)
+        # MkDocs checks links to #anchors against the ids Markdown saw; ours arrive after Markdown.
+        if getattr(page, "present_anchor_ids", None) is not None:
+            page.present_anchor_ids |= set(ELEMENT_ID.findall(swapped))
+        return swapped
+
+    def manifest(self) -> dict:
+        try:
+            return self.workbook.manifest(
+                storage_key=self.storage_key, title=self.config["site_name"], texts=self.texts,
+                plan_title=self.plan_page.title if self.plan_page else "")
+        except WorksheetError as error:
+            raise PluginError(str(error)) from error
+
+    def finish(self, site_dir: str) -> None:
+        manifest = self.manifest()
+        self.check_lock(manifest)
+        write_manifest(site_dir, manifest)
+        minify_assets(site_dir)
+
+    def check_lock(self, manifest: dict) -> None:
+        """Stop the build when a published id or value disappeared; `./dev lock` rewrites the lock."""
+        current = lock_of(manifest)
+        name = self.lock_path.name
+        if os.environ.get(WRITE_LOCK) == "1":
+            self.lock_path.write_text(json.dumps(current, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            log.info("%s bijgewerkt.", self.lock_path)
+            return
+        if not self.lock_path.is_file():
+            log.info("Nog geen %s: voer ./dev lock uit zodra het werkboek gepubliceerd is.", name)
+            return
+        try:
+            locked = json.loads(self.lock_path.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise PluginError(f"{name} is geen geldig JSON-bestand ({error}). Voer ./dev lock uit.") from error
+        pages = {sheet.id: sheet.page for sheet in self.workbook.worksheets.values()}
+        problems = check_lock(locked, current, pages, name)
+        if problems:
+            raise PluginError("\n".join(problems))
+        if locked != current:
+            log.info("%s loopt achter op de inhoud (nieuwe velden of keuzes): voer ./dev lock uit.", name)
 
 
-# -- what the hooks call ---------------------------------------------------------------------------
-
-def page_html(html: str, page) -> str:
-    swapped = workbook.swap_tokens(html)
-    # MkDocs checks links to #anchors against the ids Markdown saw; ours arrive after Markdown.
-    if getattr(page, "present_anchor_ids", None) is not None:
-        page.present_anchor_ids |= set(ELEMENT_ID.findall(swapped))
-    return swapped
-
-
-def write_manifest(site_dir: str) -> Path:
+def write_manifest(site_dir: str, manifest: dict) -> Path:
     target = Path(site_dir) / MANIFEST_DIR
     target.mkdir(parents=True, exist_ok=True)
-    manifest = workbook.manifest(storage_key)
-    text = json.dumps(manifest, ensure_ascii=False, indent=1)
-    (target / "manifest.json").write_text(text, encoding="utf-8")
+    (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     # A script, not fetched JSON: pages opened from disk (file://) cannot fetch files.
     compact = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     (target / "manifest.js").write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
@@ -105,3 +134,22 @@ def minify_assets(site_dir: str) -> None:
         minify = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
         if minify and path.name != "manifest.js":
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+_build: Build | None = None
+
+
+def start(config) -> Build:
+    global _build
+    try:
+        _build = Build(config)
+    except WorksheetError as error:
+        raise PluginError(str(error)) from error
+    return _build
+
+
+def current() -> Build:
+    if _build is None:
+        raise RuntimeError("macros/hooks.py is not listed under hooks: in mkdocs.yml")
+    return _build
+
