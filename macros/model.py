@@ -8,6 +8,7 @@ The lock (`lock_of`, `check_lock`) keeps published ids and option values from di
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -490,6 +491,21 @@ def lock_of(manifest: dict) -> dict:
         "worksheets": {s["id"]: {f["id"]: entry(f) for f in s["fields"]} for s in manifest["worksheets"]},
         "renames": manifest["renames"],
     }
+
+
+def lock_text(lock: dict) -> str:
+    """The lock as JSON with one line per field, so a change shows as a one-line diff."""
+    def line(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def block(items: dict, indent: str) -> str:
+        return "{\n" + ",\n".join(f"{indent} {line(k)}: {v}" for k, v in items.items()) + f"\n{indent}}}"
+
+    sheets = {sheet: block({i: line(e) for i, e in fields.items()}, "  ") for sheet, fields in lock["worksheets"].items()}
+    return block({"schema": line(lock["schema"]),
+                  "header": block({i: line(e) for i, e in lock["header"].items()}, " "),
+                  "worksheets": block(sheets, " "),
+                  "renames": line(lock["renames"])}, "") + "\n"
 
 
 def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: str) -> list[str]:

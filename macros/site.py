@@ -17,7 +17,7 @@ import rcssmin
 import rjsmin
 from mkdocs.exceptions import PluginError
 
-from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, make_column_spec, make_field,
+from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, lock_text, make_column_spec, make_field,
                     make_header, make_texts)
 from .render import Renderer, read_glossary
 
@@ -100,7 +100,7 @@ class Build:
         current = lock_of(manifest)
         name = self.lock_path.name
         if os.environ.get(WRITE_LOCK) == "1":
-            self.lock_path.write_text(json.dumps(current, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            self.lock_path.write_text(lock_text(current), encoding="utf-8")
             log.info("%s bijgewerkt.", self.lock_path)
             return
         if not self.lock_path.is_file():

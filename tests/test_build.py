@@ -5,14 +5,25 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import build_site, fixture_site
+from conftest import ROOT, build_site, fixture_site
+
+from macros.model import lock_of
 
 WORKSHEET = '{{ worksheet("blad", "Blad") }}\n\n'
 
 
 def test_the_site_builds_strictly_and_writes_its_manifest(built_site, manifest):
-    assert manifest["schema"] == 1
+    assert manifest["schema"] == 2
     assert manifest["storageKey"] == "werkboek-digitale-inclusie"
+    assert manifest["title"] == "Werkboek Digitale Inclusie"  # site_name
+    assert manifest["plan"] == {"url": "mijn-plan/", "title": "Mijn plan"}  # where plan() is
+    assert [s["title"] for s in manifest["worksheets"]] == [
+        "Werkblad 1: Gemeentelandschap", "Werkblad 2: Randvoorwaarden", "Werkblad 3: Plan van aanpak"]
+    verdicts = [f for s in manifest["worksheets"] for f in s["fields"] if f.get("role") == "verdict"]
+    assert [f["id"] for f in verdicts] == [f"w2-stap-{n}-oordeel" for n in range(1, 7)]
+    for verdict in verdicts:  # today's stored values keep working
+        assert [(o["value"], o["tone"]) for o in verdict["options"]] == [
+            ("op-orde", "good"), ("deels", "partly"), ("nog-niet-inzichtelijk", "open")]
     script = (built_site / "assets/werkboek/manifest.js").read_text(encoding="utf-8")
     assert json.loads(script.split("=", 1)[1].rstrip().rstrip(";")) == manifest
     ids = [f["id"] for sheet in manifest["worksheets"] for f in sheet["fields"]]
@@ -25,9 +36,15 @@ def test_the_site_builds_strictly_and_writes_its_manifest(built_site, manifest):
         assert "wbtoken" not in html, "a field token was left in the page"
 
 
-def build_fixture(tmp_path, pages):
+def test_the_lock_is_up_to_date_with_the_content(manifest):
+    """After a deliberate change, `./dev lock` records it; this fails until someone did."""
+    locked = json.loads((ROOT / "werkboek.lock.json").read_text(encoding="utf-8"))
+    assert locked == lock_of(manifest), "werkboek.lock.json is out of date: run ./dev lock"
+
+
+def build_fixture(tmp_path, pages, **env):
     config = fixture_site(tmp_path / "src", pages)
-    return build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config), tmp_path / "out"
+    return build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, **env), tmp_path / "out"
 
 
 def test_duplicate_id_stops_the_build_naming_file_and_id(tmp_path):
@@ -103,3 +120,65 @@ def test_links_to_field_anchors_are_checked(tmp_path):
     assert good.returncode == 0, good.stderr
     bad, _ = build_fixture(tmp_path / "fout", {"blad.md": sheet, "link.md": "# Link\n\n[Naar de vraag](blad.md#wb-bestaat-niet)\n"})
     assert bad.returncode != 0 and "wb-bestaat-niet" in bad.stderr
+
+
+def read_manifest(out):
+    return json.loads((out / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+
+
+PUBLISHED = "# Blad\n\n" + WORKSHEET + """{{ choice("w-keuze", "Hoe gaat het?", options=["Goed", "Matig", "Slecht"]) }}
+
+{{ text("w-naam", "Naam van het team") }}
+"""
+
+
+def rebuild_after_publishing(tmp_path, page):
+    """Build PUBLISHED with `./dev lock`'s setting (writes the lock), then build the edited page."""
+    locked, _ = build_fixture(tmp_path, {"blad.md": PUBLISHED}, WERKBOEK_WRITE_LOCK="1")
+    assert locked.returncode == 0, locked.stderr
+    assert (tmp_path / "src/werkboek.lock.json").is_file()
+    (tmp_path / "src/docs/blad.md").write_text(page, encoding="utf-8")
+    return build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=tmp_path / "src/mkdocs.yml"), tmp_path / "out"
+
+
+def test_a_removed_option_value_stops_the_build_naming_page_field_and_value(tmp_path):
+    result, _ = rebuild_after_publishing(tmp_path, PUBLISHED.replace('"Matig", ', ""))
+    assert result.returncode != 0
+    assert "Fout in blad.md, veld 'w-keuze': de keuze met waarde 'matig' bestaat niet meer" in result.stderr
+    assert "./dev lock" in result.stderr
+
+
+def test_a_removed_or_retyped_field_stops_the_build(tmp_path):
+    gone, _ = rebuild_after_publishing(tmp_path / "weg", PUBLISHED.replace('{{ text("w-naam", "Naam van het team") }}', ""))
+    assert gone.returncode != 0 and "veld 'w-naam': dit veld staat in werkboek.lock.json maar bestaat niet meer" in gone.stderr
+    retyped, _ = rebuild_after_publishing(tmp_path / "soort", PUBLISHED.replace('text("w-naam"', 'long("w-naam"'))
+    assert retyped.returncode != 0 and "veld 'w-naam': het soort veld is veranderd van text naar long" in retyped.stderr
+
+
+def test_a_relabelled_option_with_its_value_builds(tmp_path):
+    result, out = rebuild_after_publishing(tmp_path, PUBLISHED.replace('"Matig"', 'option("Zo-zo", value="matig")'))
+    assert result.returncode == 0, result.stderr
+    options = read_manifest(out)["worksheets"][0]["fields"][0]["options"]
+    assert {"value": "matig", "label": "Zo-zo"} in options
+
+
+def test_renamed_field_and_value_with_was_build_and_are_in_the_manifest(tmp_path):
+    page = PUBLISHED.replace('choice("w-keuze", "Hoe gaat het?", options=["Goed", "Matig", "Slecht"])',
+                             'choice("w-gevoel", "Hoe gaat het?", was="w-keuze", '
+                             'options=["Goed", option("Zo-zo", was="matig"), "Slecht"])')
+    result, out = rebuild_after_publishing(tmp_path, page)
+    assert result.returncode == 0, result.stderr
+    assert read_manifest(out)["renames"] == {"fields": {"w-keuze": "w-gevoel"}, "values": {"w-gevoel": {"matig": "zo-zo"}}}
+    html = (out / "blad/index.html").read_text(encoding="utf-8")
+    assert 'name="w-gevoel" value="zo-zo"' in html
+
+
+def test_dev_lock_records_a_deliberate_removal(tmp_path):
+    result, _ = rebuild_after_publishing(tmp_path, PUBLISHED.replace('"Matig", ', ""))
+    assert result.returncode != 0
+    config = tmp_path / "src/mkdocs.yml"
+    relocked = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_WRITE_LOCK="1")
+    assert relocked.returncode == 0, relocked.stderr
+    again = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert again.returncode == 0, again.stderr
+    assert '"w-keuze": {"kind": "choice", "values": ["goed", "slecht"]}' in (tmp_path / "src/werkboek.lock.json").read_text()

@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.model import Workbook, WorksheetError, make_column_spec, make_field
+from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_header,
+                          option)
 from macros.render import Renderer
 
 PAGE = "werkbladen/test.md"
@@ -163,7 +164,20 @@ def test_long_with_wordcount_is_described_by_the_count():
     (lambda: make_field("table", "w1-a", "Tabel", columns=[], page=PAGE), "minstens één kolom"),
     (lambda: make_field("choice", "w1-a", "Kies", options=[], page=PAGE), "keuzes (options) is leeg"),
     (lambda: make_field("multi", "w1-a", "Kies", page=PAGE), "keuzes (options) is leeg"),
-    (lambda: make_field("choice", "w1-a", "Kies", options=["Ja", "ja"], page=PAGE), "eigen, niet-lege tekst"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=["Ja", "ja"], page=PAGE), "eigen waarde"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", value="a")], page=PAGE), "eigen waarde"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", was="a")], page=PAGE), "eigen waarde"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=[option("B", value="Grote B")], page=PAGE), "kleine letters"),
+    (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", tone="good")], page=PAGE),
+     "tone= kan alleen bij een oordeel"),
+    (lambda: make_field("choice", "w1-a", "Kies", role="verdict", options=[option("A", tone="good"), "B"], page=PAGE),
+     "keuze 'B': bij een oordeel (role=\"verdict\") heeft elke keuze een tone="),
+    (lambda: make_field("choice", "w1-a", "Kies", role="verdict", options=[option("A", tone="mooi")], page=PAGE),
+     "tone= kan alleen"),
+    (lambda: make_field("text", "w1-a", "Vraag", role="verdict", page=PAGE), "een oordeel is een choice"),
+    (lambda: make_field("choice", "w1-a", "Kies", role="baas", options=["A"], page=PAGE), "een oordeel is een choice"),
+    (lambda: make_field("text", "w1-a", "Vraag", was="w1-a", page=PAGE), "moet anders zijn"),
+    (lambda: make_field("text", "w1-a", "Vraag", was="Oud Id", page=PAGE), "kleine letters"),
     (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters"),
     (lambda: make_field("text", "w1--a", "Vraag", page=PAGE), "kleine letters"),
     (lambda: make_field("text", "w1-a", "Vraag", plaatje=True, page=PAGE), "onbekende instelling(en): plaatje"),
@@ -218,12 +232,141 @@ def test_manifest_follows_navigation_order_not_render_order():
     workbook.add(make_field("yesno", "b1-doel", "Doel?", page="eerste.md", ja=[child]), lambda f: "")
     registered(workbook, "eerste.md", "table", "b1-tabel", columns=[column("wie", "Wie")])
     registered(workbook, "tweede.md", "text", "b2-naam")
-    manifest = workbook.manifest("sleutel")
+    manifest = workbook.manifest(storage_key="sleutel", title="Werkboek")
     assert [s["id"] for s in manifest["worksheets"]] == ["blad-1", "blad-2"]
     fields = manifest["worksheets"][0]["fields"]
-    assert [(f["id"], f["parent"], f["when"], f["section"]) for f in fields] == [
-        ("b1-doel", "", "", "stap-1"), ("b1-welke", "b1-doel", "ja", "stap-1"), ("b1-tabel", "", "", "stap-1")]
+    assert [(f["id"], f["parent"], f["when"], f["section"], f["shape"]) for f in fields] == [
+        ("b1-doel", "", "", "stap-1", "string"), ("b1-welke", "b1-doel", "ja", "stap-1", "string"),
+        ("b1-tabel", "", "", "stap-1", "rows")]
     assert fields[2]["columns"] == [{"id": "wie", "label": "Wie", "kind": "text"}]
     assert manifest["worksheets"][0]["sections"] == [{"id": "stap-1", "title": "Stap 1"}]
-    assert [h["id"] for h in manifest["header"]] == ["kop-naam", "kop-bibliotheek", "kop-gemeente", "kop-datum"]
-    assert manifest["storageKey"] == "sleutel"
+    assert [(h["id"], h["role"]) for h in manifest["header"]] == [
+        ("kop-naam", "contact"), ("kop-bibliotheek", "organisation"), ("kop-gemeente", "audience"), ("kop-datum", "date")]
+    assert (manifest["schema"], manifest["storageKey"], manifest["title"]) == (2, "sleutel", "Werkboek")
+    assert manifest["plan"] is None and manifest["texts"] == {}
+    assert manifest["renames"] == {"fields": {}, "values": {}}
+
+
+def test_options_have_stable_values_tones_and_renames():
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    workbook.start_section("blad.md", "stap-1", "Stap 1")
+    workbook.add(make_field("choice", "b-oordeel", "Oordeel", page="blad.md", role="verdict", options=[
+        option("Helemaal op orde", value="op-orde", tone="good"),
+        option("Een beetje", value="deels", tone="partly", was="soms"),
+        option("Nog niet inzichtelijk", tone="open")]), lambda f: "")
+    workbook.add(make_field("multi", "b-nieuw", "Welke?", page="blad.md", was="b-oud",
+                            options=["Één keer", "Vaak"], other=True), lambda f: "")
+    manifest = workbook.manifest(storage_key="s", title="t")
+    verdict, multi, other = manifest["worksheets"][0]["fields"]
+    assert verdict["role"] == "verdict" and "role" not in multi
+    assert verdict["options"] == [{"value": "op-orde", "label": "Helemaal op orde", "tone": "good"},
+                                  {"value": "deels", "label": "Een beetje", "tone": "partly"},
+                                  {"value": "nog-niet-inzichtelijk", "label": "Nog niet inzichtelijk", "tone": "open"}]
+    assert [o["value"] for o in multi["options"]] == ["een-keer", "vaak", "anders"] and multi["shape"] == "list"
+    assert (other["id"], other["parent"], other["when"]) == ("b-nieuw-anders", "b-nieuw", "anders")
+    assert manifest["renames"] == {"fields": {"b-oud": "b-nieuw"}, "values": {"b-oordeel": {"soms": "deels"}}}
+
+
+def test_a_rename_whose_old_id_still_exists_is_refused():
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "text", "b-oud")
+    registered(workbook, "blad.md", "text", "b-nieuw", was="b-oud")
+    with pytest.raises(WorksheetError, match=r"blad\.md.*'b-nieuw'.*was=\"b-oud\".*bestaat nog"):
+        workbook.manifest(storage_key="s", title="t")
+
+
+def test_every_field_is_rendered_once_followups_inside_their_parent():
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    rendered = []
+
+    def html_of(item):
+        rendered.append(item.id)
+        return f"<{item.id}>" + "".join(f"<{c.id}>" for c in item.children())
+
+    child = workbook.add(make_field("long", "b-welke", "Welke?", page="blad.md"), html_of)
+    parent = workbook.add(make_field("yesno", "b-doel", "Doel?", page="blad.md", ja=[child]), html_of)
+    assert rendered == []  # nothing rendered until a token lands in a page
+    assert workbook.swap_tokens(f"<p>{parent}</p>") == "<b-doel><b-welke>"
+    assert rendered == ["b-doel"]
+
+
+def test_header_comes_from_the_configuration():
+    header = make_header([{"id": "kop-school", "label": "School", "role": "organisation"},
+                          {"id": "kop-wanneer", "label": "Wanneer", "kind": "date"}])
+    workbook = Workbook(header)
+    assert workbook.manifest(storage_key="s", title="t")["header"] == [
+        {"id": "kop-school", "label": "School", "kind": "text", "shape": "string", "role": "organisation"},
+        {"id": "kop-wanneer", "label": "Wanneer", "kind": "date", "shape": "string", "role": ""}]
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    with pytest.raises(WorksheetError, match="'kop-school'.*ook in mkdocs.yml"):
+        registered(workbook, "blad.md", "text", "kop-school")
+
+
+@pytest.mark.parametrize("entries,message", [
+    ("kop", "een lijst met velden"),
+    ([{"id": "Kop", "label": "Kop"}], "kleine letters"),
+    ([{"id": "kop", "label": ""}], "er ontbreekt een label"),
+    ([{"id": "kop", "label": "Kop", "kind": "long"}], "kind is een van: text, date"),
+    ([{"id": "kop", "label": "Kop", "role": "baas"}], "role is een van"),
+    ([{"id": "kop", "label": "Kop"}, {"id": "kop", "label": "Nog een"}], "twee keer"),
+    ([{"id": "kop", "label": "Kop", "role": "date"}, {"id": "kop-2", "label": "Nog een", "role": "date"}],
+     "role 'date' staat al"),
+    ([{"id": "kop", "label": "Kop", "soort": "tekst"}], "onbekende instelling(en): soort"),
+])
+def test_header_mistakes_name_the_setting(entries, message):
+    with pytest.raises(WorksheetError, match=r"mkdocs\.yml \(extra\.werkboek\.header\)") as error:
+        make_header(entries)
+    assert message in str(error.value)
+
+
+# -- the lock ------------------------------------------------------------------------------------
+
+def lock_for(*fields, page="blad.md"):
+    workbook = Workbook()
+    workbook.start_worksheet(page, "blad/", "blad", "Blad")
+    for kind, field_id, params in fields:
+        registered(workbook, page, kind, field_id, **params)
+    return lock_of(workbook.manifest(storage_key="s", title="t"))
+
+
+PUBLISHED = lock_for(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}),
+                     ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("rol", "Rol", "choice", ["A", "B"])]}))
+
+
+def problems(*fields):
+    return check_lock(PUBLISHED, lock_for(*fields), {"blad": "blad.md"}, "werkboek.lock.json")
+
+
+TABLE = ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("rol", "Rol", "choice", ["A", "B"])]})
+
+
+def test_lock_records_ids_kinds_values_and_columns():
+    assert PUBLISHED["header"]["kop-datum"] == {"kind": "date"}
+    assert PUBLISHED["worksheets"]["blad"] == {
+        "b-keuze": {"kind": "choice", "values": ["ja", "deels", "nee"]},
+        "b-tabel": {"kind": "table", "columns": {"wie": {"kind": "text"}, "rol": {"kind": "choice", "values": ["a", "b"]}}}}
+
+
+def test_lock_allows_new_labels_and_declared_renames():
+    assert problems(("choice", "b-keuze", {"options": [option("Jazeker", value="ja"), "Deels", "Nee", "Nieuw"]}), TABLE) == []
+    assert problems(("choice", "b-nieuw", {"was": "b-keuze", "options": [
+        "Ja", option("Een beetje", value="een-beetje", was="deels"), "Nee"]}), TABLE) == []
+
+
+def test_lock_refuses_lost_values_ids_columns_and_kinds():
+    lost_value = problems(("choice", "b-keuze", {"options": ["Ja", "Nee"]}), TABLE)
+    assert len(lost_value) == 1
+    assert lost_value[0].startswith("Fout in blad.md, veld 'b-keuze': de keuze met waarde 'deels' bestaat niet meer.")
+    assert "was=" in lost_value[0] and "./dev lock" in lost_value[0]
+    relabelled = problems(("choice", "b-keuze", {"options": ["Ja", "Een beetje", "Nee"]}), TABLE)
+    assert "'deels' bestaat niet meer" in relabelled[0]
+    assert "veld 'b-keuze': dit veld staat in werkboek.lock.json maar bestaat niet meer" in problems(TABLE)[0]
+    assert "van choice naar multi" in problems(("multi", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), TABLE)[0]
+    no_column = problems(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}),
+                         ("table", "b-tabel", {"columns": [column("wie", "Wie")]}))
+    assert "veld 'b-tabel': de kolom 'rol' bestaat niet meer" in no_column[0]
+    header = check_lock(PUBLISHED, {**PUBLISHED, "header": {}}, {}, "werkboek.lock.json")
+    assert "Fout in mkdocs.yml, veld 'kop-naam'" in header[0] and len(header) == 4
