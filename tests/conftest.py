@@ -153,3 +153,28 @@ nav:
 {nav}
 """, encoding="utf-8")
     return config
+
+
+SECOND_WORKBOOK = ROOT / "tests" / "fixtures" / "tweede-werkboek"
+
+
+def second_workbook_source(directory: Path) -> Path:
+    """tests/fixtures/tweede-werkboek beside the engine, as an editor sets up a new workbook."""
+    shutil.copytree(SECOND_WORKBOOK, directory)
+    for shared in ("macros", "overrides"):
+        (directory / shared).symlink_to(ROOT / shared)
+    return directory / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def second_workbook(tmp_path_factory) -> tuple[Path, str]:
+    """The second example workbook, built (strict) and served: (site folder, address)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    config = second_workbook_source(tmp_path_factory.mktemp("second-src") / "werkboek")
+    target = tmp_path_factory.mktemp("second-site")
+    result = build_site(target, url, config=config)
+    assert result.returncode == 0, result.stderr
+    httpd = serve(target, port)
+    yield target, url
+    httpd.shutdown()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT, build_site, fixture_site
+from conftest import ROOT, SECOND_WORKBOOK, build_site, fixture_site
 
 from macros.model import lock_of
 
@@ -182,3 +182,27 @@ def test_dev_lock_records_a_deliberate_removal(tmp_path):
     again = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
     assert again.returncode == 0, again.stderr
     assert '"w-keuze": {"kind": "choice", "values": ["goed", "slecht"]}' in (tmp_path / "src/werkboek.lock.json").read_text()
+
+
+def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
+    """tests/fixtures/tweede-werkboek: other title, storage key, header, plan page and worksheet names."""
+    site, _ = second_workbook
+    manifest = read_manifest(site)
+    assert manifest["title"] == "Werkboek Samenwerken met Scholen"
+    assert manifest["storageKey"] == "werkboek-samenwerken-scholen"
+    assert manifest["plan"] == {"url": "overzicht/", "title": "Jouw overzicht"}
+    assert [(h["id"], h["label"], h["kind"], h["role"]) for h in manifest["header"]] == [
+        ("kop-school", "Naam van de school", "text", "audience"),
+        ("kop-team", "Jouw team of vestiging", "text", "organisation"),
+        ("kop-ingevuld", "Ingevuld op", "date", "date")]
+    assert [s["title"] for s in manifest["worksheets"]] == ["Werkblad A: Waar sta je?", "Werkblad B: Afspraken"]
+    fields = [f for s in manifest["worksheets"] for f in s["fields"]]
+    assert not any(f.get("role") for f in fields)  # no diagnosis
+    assert [f["id"] for f in fields if f["kind"] == "table"] == ["b-afspraken"]
+    assert [(f["id"], f["parent"], f["when"]) for f in fields if f["parent"]] == [("a-eerder-wat", "a-eerder", "ja")]
+    page = (site / "werkbladen/blad-a/index.html").read_text(encoding="utf-8")
+    for header in manifest["header"]:
+        assert f'data-wb-field="{header["id"]}"' in page
+    assert "kop-bibliotheek" not in page and "Digitale Inclusie" not in page
+    locked = json.loads((SECOND_WORKBOOK / "werkboek.lock.json").read_text(encoding="utf-8"))
+    assert locked == lock_of(manifest), "tests/fixtures/tweede-werkboek/werkboek.lock.json is out of date"
