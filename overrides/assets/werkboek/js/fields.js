@@ -2,7 +2,7 @@
  * growing text boxes and the word count. The HTML works without this script; it only adds.
  * Every field root carries data-wb-field (its id) and data-wb-kind; one codec per kind.
  */
-(function () {
+Werkboek.define("fields", function (W) {
   "use strict";
 
   var WORDS_PER_MINUTE_FALLBACK = 130;
@@ -69,18 +69,6 @@
 
   function codec(root) { return codecs[root.getAttribute("data-wb-kind")]; }
 
-  /* True when a stored value counts as an answer (used for progress and the plan). */
-  function isAnswered(value) {
-    if (Array.isArray(value)) {
-      return value.some(function (item) {
-        return item && typeof item === "object"
-          ? Object.keys(item).some(function (key) { return isAnswered(item[key]); })
-          : isAnswered(item);
-      });
-    }
-    return typeof value === "string" && value.trim() !== "";
-  }
-
   // -- Tables: add and remove rows (clone, renumber, move focus) -----------------------------------
 
   function newRow(root) {
@@ -145,11 +133,12 @@
     var words = text ? text.split(/\s+/).length : 0;
     var perMinute = Number(output.getAttribute("data-wb-wordcount")) || WORDS_PER_MINUTE_FALLBACK;
     var seconds = Math.round(words / perMinute * 60);
+    var t = W.texts.t;
     var duration = seconds < 60
-      ? seconds + (seconds === 1 ? " seconde" : " seconden")
-      : Math.floor(seconds / 60) + (seconds < 120 ? " minuut" : " minuten") +
-        (seconds % 60 ? " en " + (seconds % 60) + " seconden" : "");
-    output.textContent = words + (words === 1 ? " woord" : " woorden") + ", ongeveer " + duration + " spreektijd.";
+      ? seconds + " " + t(seconds === 1 ? "second" : "seconds")
+      : Math.floor(seconds / 60) + " " + t(seconds < 120 ? "minute" : "minutes") +
+        (seconds % 60 ? " " + t("and") + " " + (seconds % 60) + " " + t("seconds") : "");
+    output.textContent = t("wordcount", { words: words, wordUnit: t(words === 1 ? "word" : "words"), duration: duration });
     output.hidden = false;
   }
 
@@ -186,8 +175,7 @@
 
   function read(root) { return codec(root).read(root); }
 
-  window.Werkboek = window.Werkboek || {};
-  window.Werkboek.fields = {
+  return {
     roots: roots,
     read: read,
     restore: restore,
@@ -195,7 +183,6 @@
     refresh: refresh,
     syncFollowups: syncFollowups,
     addRow: addRow,
-    removeRow: removeRow,
-    isAnswered: isAnswered
+    removeRow: removeRow
   };
-})();
+});

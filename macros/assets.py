@@ -1,0 +1,62 @@
+"""Build-time bundling of the browser code: overrides/assets/werkboek/js/bundles.json names each
+bundle and the module files it is made of, in order. After the build every bundle is concatenated
+and minified into site/assets/werkboek/<name>.js (or the .css file it is named after), and the
+module sources mkdocs copied into the site are removed: the site ships bundles only.
+
+The loader bundle learns the bundle table (file, and which other bundles each one contains) so
+that a page never loads a bundle twice; loader.js runs on every page.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "werkboek"
+TABLE = SOURCE / "js" / "bundles.json"
+TARGET = "assets/werkboek"
+LOADER = "loader"
+
+
+def read_table(path: Path = TABLE) -> dict[str, list[str]]:
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return {name: files for name, files in table.items() if not name.startswith("_")}
+
+
+def output_name(name: str) -> str:
+    return name if name.endswith(".css") else f"{name}.js"
+
+
+def bundle_index(table: dict[str, list[str]]) -> dict[str, dict]:
+    """For the loader: every script bundle's file and the bundles it fully contains."""
+    scripts = {name: set(files) for name, files in table.items() if not name.endswith(".css") and name != LOADER}
+    return {name: {"file": output_name(name),
+                   "covers": sorted(other for other, files in scripts.items() if other != name and files <= scripts[name])}
+            for name in scripts}
+
+
+def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, source: Path = SOURCE) -> list[Path]:
+    """Write every bundle, minified, into the built site; remove the copied module sources."""
+    table = table if table is not None else read_table()
+    target = Path(site_dir) / TARGET
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, files in table.items():
+        text = "\n".join((source / file).read_text(encoding="utf-8") for file in files)
+        if name.endswith(".css"):
+            text = rcssmin.cssmin(text)
+        else:
+            if name == LOADER:
+                index = json.dumps(bundle_index(table), separators=(",", ":"))
+                text = f"window.WerkboekBundles = {index};\n{text}"
+            text = rjsmin.jsmin(text)
+        path = target / output_name(name)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    for folder in {Path(file).parts[0] for files in table.values() for file in files}:
+        shutil.rmtree(target / folder, ignore_errors=True)
+    return written

@@ -1,0 +1,179 @@
+/* The answers model: pure functions of manifest entries and stored values, no page and no storage,
+ * so tests can call them directly (window.Werkboek.answers). Value shapes come from the manifest:
+ * "string" (one text or one option value), "list" (option values), "rows" (table: [{columnId: text}]).
+ */
+Werkboek.define("answers", function () {
+  "use strict";
+
+  var MAX_TEXT = 100000; // characters in one answer
+  var MAX_ROWS = 200;
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+
+  /* True when a stored value counts as an answer (progress, plan, back-up reminder). */
+  function isAnswered(value) {
+    if (Array.isArray(value)) {
+      return value.some(function (item) {
+        return isObject(item) ? Object.keys(item).some(function (key) { return isAnswered(item[key]); }) : isAnswered(item);
+      });
+    }
+    return typeof value === "string" && value.trim() !== "";
+  }
+
+  function optionValues(options) { return (options || []).map(function (o) { return o.value; }); }
+
+  function isText(value) { return typeof value === "string" && value.length <= MAX_TEXT; }
+
+  /* A text, or for fields with options: "" or one of their values. */
+  function validString(value, options) {
+    if (!isText(value)) return false;
+    return !options || value === "" || optionValues(options).indexOf(value) !== -1;
+  }
+
+  function validRow(row, columns) {
+    if (!isObject(row)) return false;
+    var byId = {};
+    columns.forEach(function (c) { byId[c.id] = c; });
+    return Object.keys(row).every(function (key) {
+      return has(byId, key) && validString(row[key], byId[key].kind === "choice" ? byId[key].options : null);
+    });
+  }
+
+  /* Does value fit the field (its shape, options and columns)? */
+  function fits(field, value) {
+    if (field.shape === "list") {
+      var allowed = optionValues(field.options);
+      return Array.isArray(value) && value.length <= allowed.length &&
+        value.every(function (v) { return typeof v === "string" && allowed.indexOf(v) !== -1; });
+    }
+    if (field.shape === "rows") {
+      return Array.isArray(value) && value.length <= MAX_ROWS &&
+        value.every(function (row) { return validRow(row, field.columns || []); });
+    }
+    if (field.shape === "string") return validString(value, field.options && field.options.length ? field.options : null);
+    return false;
+  }
+
+  /* An answer to a question the workbook no longer has: kept when it is plain answer data. */
+  function isPlainAnswer(value) {
+    if (isText(value)) return true;
+    return Array.isArray(value) && value.length <= MAX_ROWS && value.every(function (item) {
+      return isText(item) || (isObject(item) && Object.keys(item).every(function (k) { return isText(item[k]); }));
+    });
+  }
+
+  /* Split answers into those that may be stored and a count of wrong ones. Answers to ids the
+     workbook does not know are kept (README: a back-up keeps them), if they are plain data. */
+  function check(answers, fieldsById) {
+    var result = { answers: {}, wrong: 0, unknown: 0 };
+    Object.keys(answers).forEach(function (id) {
+      var value = answers[id];
+      if (has(fieldsById, id) ? fits(fieldsById[id], value) : isPlainAnswer(value)) {
+        result.answers[id] = value;
+        if (!has(fieldsById, id)) result.unknown += 1;
+      } else {
+        result.wrong += 1;
+      }
+    });
+    return result;
+  }
+
+  function renameValue(value, map) {
+    if (typeof value === "string") return has(map, value) ? map[value] : value;
+    if (Array.isArray(value)) return value.map(function (v) { return typeof v === "string" && has(map, v) ? map[v] : v; });
+    return value;
+  }
+
+  /* Apply declared renames ({fields: {old: new}, values: {fieldId: {old: new}}}); returns a new
+     object and whether anything changed. An answer under the new id wins over one under the old. */
+  function migrate(answers, renames) {
+    var fields = (renames && renames.fields) || {};
+    var values = (renames && renames.values) || {};
+    var out = {};
+    var changed = false;
+    Object.keys(answers).forEach(function (id) { out[id] = answers[id]; });
+    Object.keys(fields).forEach(function (old) {
+      if (!has(out, old)) return;
+      if (!has(out, fields[old])) out[fields[old]] = out[old];
+      delete out[old];
+      changed = true;
+    });
+    Object.keys(values).forEach(function (id) {
+      if (!has(out, id)) return;
+      var renamed = renameValue(out[id], values[id]);
+      if (JSON.stringify(renamed) !== JSON.stringify(out[id])) { out[id] = renamed; changed = true; }
+    });
+    return { answers: out, changed: changed };
+  }
+
+  // -- A worksheet's structure (manifest entries) ------------------------------------------------
+
+  function topFields(sheet) { return sheet.fields.filter(function (f) { return !f.parent; }); }
+
+  function childrenOf(sheet, field) { return sheet.fields.filter(function (f) { return f.parent === field.id; }); }
+
+  /* Follow-ups that apply to the given answer: the ones under the chosen option(s). */
+  function applicableChildren(sheet, field, value) {
+    if (!isAnswered(value)) return [];
+    var chosen = Array.isArray(value) ? value : [value];
+    return childrenOf(sheet, field).filter(function (child) { return chosen.indexOf(child.when) !== -1; });
+  }
+
+  /* Sections with their top-level fields, in page order; fields before any section form a group
+     without a title. */
+  function groups(sheet) {
+    var titles = {};
+    (sheet.sections || []).forEach(function (s) { titles[s.id] = s.title; });
+    var result = [];
+    topFields(sheet).forEach(function (field) {
+      var last = result[result.length - 1];
+      if (!last || last.id !== (field.section || "")) {
+        last = { id: field.section || "", title: titles[field.section] || "", fields: [] };
+        result.push(last);
+      }
+      last.fields.push(field);
+    });
+    return result;
+  }
+
+  /* {done, total, state: "nieuw" | "bezig" | "klaar"}: top-level questions only. */
+  function progressOf(sheet, answers) {
+    var questions = topFields(sheet);
+    var done = questions.filter(function (f) { return isAnswered(answers[f.id]); }).length;
+    var state = done === 0 ? "nieuw" : done === questions.length ? "klaar" : "bezig";
+    return { done: done, total: questions.length, state: state };
+  }
+
+  /* Per section with a field of role "verdict": the chosen option ({label, tone}, tone "none"
+     when not chosen), the section's other questions and those still open. */
+  function diagnosisOf(sheet, answers) {
+    var tops = topFields(sheet);
+    return (sheet.sections || []).map(function (section) {
+      var verdictField = tops.filter(function (f) { return f.section === section.id && f.role === "verdict"; })[0];
+      if (!verdictField) return null;
+      var value = answers[verdictField.id];
+      var option = (verdictField.options || []).filter(function (o) { return o.value === value; })[0];
+      var questions = tops.filter(function (f) { return f.section === section.id && f !== verdictField; });
+      return { section: section, field: verdictField, value: value,
+               verdict: option ? { label: option.label, tone: option.tone || "none" } : null,
+               questions: questions,
+               open: questions.filter(function (f) { return !isAnswered(answers[f.id]); }) };
+    }).filter(Boolean);
+  }
+
+  /* Table rows that hold at least one answer. */
+  function filledRows(value) {
+    return Array.isArray(value) ? value.filter(function (row) { return isObject(row) && isAnswered([row]); }) : [];
+  }
+
+  function optionLabel(options, value) {
+    var found = (options || []).filter(function (option) { return option.value === value; })[0];
+    return found ? found.label : String(value);
+  }
+
+  return { isAnswered: isAnswered, fits: fits, check: check, migrate: migrate, topFields: topFields,
+           childrenOf: childrenOf, applicableChildren: applicableChildren, groups: groups,
+           progressOf: progressOf, diagnosisOf: diagnosisOf, filledRows: filledRows, optionLabel: optionLabel,
+           isPlainAnswer: isPlainAnswer, MAX_TEXT: MAX_TEXT };
+});

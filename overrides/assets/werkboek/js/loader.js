@@ -1,0 +1,70 @@
+/* The one script every page loads (deferred). On every page mkdocs-material shows (document$,
+ * also after instant navigation) it looks for content that asks for a bundle (data-wb-load),
+ * loads the manifest and those bundles once, in order, and starts the page. Other code loads a
+ * bundle when it is needed with Werkboek.load(name, callback). The build puts the bundle table in
+ * front of this file: window.WerkboekBundles = {name: {file, covers: [bundles it contains]}}.
+ */
+(function () {
+  "use strict";
+
+  var Werkboek = window.Werkboek = window.Werkboek || {};
+  if (Werkboek.load) return; // started twice: the first loader does the work
+
+  var bundles = window.WerkboekBundles || {};
+  var base = document.currentScript ? document.currentScript.src : location.href;
+  var files = {}; // file -> "loading" | "ready"
+  var waiting = [];
+
+  function fileReady(file) { return files[file] === "ready"; }
+
+  function requestFile(file) {
+    if (files[file]) return;
+    files[file] = "loading";
+    var script = document.createElement("script");
+    script.src = new URL(file, base).href;
+    script.async = false; // run in the order requested
+    script.onload = script.onerror = function () {
+      files[file] = "ready";
+      waiting = waiting.filter(function (entry) {
+        if (!entry.files.every(fileReady)) return true;
+        entry.done();
+        return false;
+      });
+    };
+    document.head.appendChild(script);
+  }
+
+  /* Bundles a requested or loaded bundle already contains are not loaded again. */
+  function needed(names) {
+    return names.filter(function (name, index) {
+      return bundles[name] && names.indexOf(name) === index && !names.concat(Object.keys(files).map(function (file) {
+        return Object.keys(bundles).filter(function (n) { return bundles[n].file === file; })[0];
+      })).some(function (other) { return other && other !== name && (bundles[other].covers || []).indexOf(name) !== -1; });
+    });
+  }
+
+  /* Load the manifest and the named bundles, then call done (at once when all are there). */
+  function load(names, done) {
+    var wanted = ["manifest.js"].concat(needed([].concat(names)).map(function (name) { return bundles[name].file; }));
+    var entry = { files: wanted, done: function () {
+      try { done(); } catch (error) { if (window.console) console.error("Werkboek:", error); }
+    } };
+    if (wanted.every(fileReady)) return entry.done();
+    waiting.push(entry);
+    wanted.forEach(requestFile);
+  }
+
+  function startPage() {
+    var names = [];
+    document.querySelectorAll("[data-wb-load]").forEach(function (element) {
+      element.getAttribute("data-wb-load").split(/\s+/).forEach(function (name) { if (name) names.push(name); });
+    });
+    if (!names.length) return;
+    load(names, function () { if (Werkboek.start) Werkboek.start.startPage(); });
+  }
+
+  Werkboek.load = load;
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(startPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startPage);
+  else startPage();
+})();

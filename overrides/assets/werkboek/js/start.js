@@ -1,0 +1,114 @@
+/* Start-up: one main() of small setup steps, run once; then startPage() for every page the
+ * loader sees (also after instant navigation), so stored answers are back before anyone types.
+ */
+Werkboek.define("start", function (W) {
+  "use strict";
+
+  var fields = W.fields;
+  var store;
+  var problem = null; // what the store last reported
+
+  function logError(what, error) { if (window.console) console.error("Werkboek: " + what, error); }
+
+  function setupStore() {
+    store = W.store = W.storage.createStore(W.workbook.storageKey(), function (kind) {
+      problem = kind;
+      W.notice.show(kind);
+    });
+  }
+
+  function save(root) {
+    try {
+      store.save(root.getAttribute("data-wb-field"), fields.read(root));
+    } catch (error) {
+      logError("opslaan mislukt", error);
+    }
+    store.askPersistence();
+    document.dispatchEvent(new CustomEvent("werkboek:wijziging", { detail: { root: root } }));
+  }
+
+  /* Every change is saved at once: no delay that could drop the last keystrokes. */
+  function setupSaving() {
+    function onEdit(event) {
+      var root = event.target.closest && event.target.closest("[data-wb-field]");
+      if (!root) return;
+      save(root);
+      fields.refresh(root);
+      if (event.target.type === "radio" || event.target.type === "checkbox") fields.syncFollowups(root);
+    }
+    document.addEventListener("input", onEdit);
+    document.addEventListener("change", onEdit);
+  }
+
+  function setupTableButtons() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-wb-add-row], [data-wb-remove-row]");
+      if (!button) return;
+      var root = button.closest("[data-wb-field]");
+      if (button.hasAttribute("data-wb-add-row")) fields.addRow(root);
+      else fields.removeRow(root, button.closest("[data-wb-row]"));
+      save(root);
+    });
+  }
+
+  /* Put the stored answers on the page and let every module redraw its part. */
+  function restorePage(skipFocused) {
+    fields.restore(document, store.answers(), skipFocused);
+    W.notice.show(problem);
+    W.runPageHooks(document);
+  }
+
+  function setupLifecycle() {
+    // Back/forward cache: the page comes back as it was left; storage may have moved on.
+    window.addEventListener("pageshow", function (event) { if (event.persisted) restorePage(false); });
+    window.addEventListener("pagehide", function () { store.flush(); });
+    window.addEventListener("hashchange", focusLinkedField);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") store.flush();
+    });
+    // Another tab saved: show its answers here too, but leave alone what is being typed.
+    store.onExternalChange(function () { restorePage(true); });
+  }
+
+  /* A link to a field (the plan's "Wijzigen") puts the cursor in it, ready to type. */
+  function focusLinkedField() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var root = id && document.getElementById(id);
+    if (!root || !root.hasAttribute("data-wb-field")) return;
+    var control = root.querySelector("input, textarea, select");
+    if (control) control.focus({ preventScroll: true });
+  }
+
+  /* Once per element: errors stay with the field they belong to. */
+  function enhanceFields() {
+    fields.roots(document).forEach(function (root) {
+      if (root.hasAttribute("data-wb-ready")) return;
+      root.setAttribute("data-wb-ready", "");
+      try { fields.enhance(root); } catch (error) { logError("veld " + root.getAttribute("data-wb-field"), error); }
+    });
+  }
+
+  var started = false;
+
+  function main() {
+    started = true;
+    setupStore();
+    setupSaving();
+    setupTableButtons();
+    setupLifecycle();
+  }
+
+  /* The loader calls this for every page that needs the engine. */
+  function startPage() {
+    if (!started) main();
+    document.documentElement.classList.add("wb-js");
+    enhanceFields();
+    restorePage(false);
+    focusLinkedField();
+  }
+
+  /* Show the stored answers again, e.g. after switching werkmap or importing. */
+  W.refresh = function () { restorePage(false); };
+
+  return { startPage: startPage };
+});

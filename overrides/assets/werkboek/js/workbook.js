@@ -1,0 +1,48 @@
+/* Access to the manifest (window.WerkboekManifest, written by the build): the one description of
+ * this workbook. Nothing about a particular workbook is written in the engine itself.
+ */
+Werkboek.define("workbook", function (W) {
+  "use strict";
+
+  var EMPTY = { schema: 0, storageKey: "werkboek", title: "", plan: null, texts: {}, header: [], worksheets: [],
+                renames: { fields: {}, values: {} } };
+
+  function manifest() {
+    var m = window.WerkboekManifest;
+    if (!m || !Array.isArray(m.worksheets)) return EMPTY;
+    return m;
+  }
+
+  function header() { return manifest().header || []; }
+  function worksheets() { return manifest().worksheets; }
+
+  function sheet(id) { return worksheets().filter(function (s) { return s.id === id; })[0] || null; }
+
+  /* Every field of the workbook (header first, then each worksheet's), by id. */
+  function fieldsById() {
+    var byId = {};
+    header().forEach(function (f) { byId[f.id] = f; });
+    worksheets().forEach(function (s) { s.fields.forEach(function (f) { byId[f.id] = f; }); });
+    return byId;
+  }
+
+  /* The header field with a role (organisation, audience, contact, date), or null. */
+  function headerRole(role) { return header().filter(function (f) { return f.role === role; })[0] || null; }
+
+  /* The plan page's address, absolute; "" when the workbook has no plan page. */
+  function planUrl(hash) {
+    var plan = manifest().plan;
+    return plan && plan.url !== undefined ? W.util.siteUrl(plan.url, hash) : "";
+  }
+
+  function renames() {
+    var r = manifest().renames || {};
+    return { fields: r.fields || {}, values: r.values || {} };
+  }
+
+  return { manifest: manifest, header: header, worksheets: worksheets, sheet: sheet, fieldsById: fieldsById,
+           headerRole: headerRole, planUrl: planUrl, renames: renames,
+           title: function () { return manifest().title || ""; },
+           planTitle: function () { return (manifest().plan || {}).title || ""; },
+           storageKey: function () { return manifest().storageKey || "werkboek"; } };
+});
