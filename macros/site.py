@@ -13,10 +13,9 @@ import os
 import re
 from pathlib import Path
 
-import rcssmin
-import rjsmin
 from mkdocs.exceptions import PluginError
 
+from . import assets
 from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, lock_text, make_column_spec, make_field,
                     make_header, make_texts)
 from .render import Renderer, read_glossary
@@ -93,7 +92,7 @@ class Build:
         manifest = self.manifest()
         self.check_lock(manifest)
         write_manifest(site_dir, manifest)
-        minify_assets(site_dir)
+        assets.build_bundles(site_dir)
 
     def check_lock(self, manifest: dict) -> None:
         """Stop the build when a published id or value disappeared; `./dev lock` rewrites the lock."""
@@ -126,17 +125,6 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     compact = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     (target / "manifest.js").write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
     return target / "manifest.json"
-
-
-def minify_assets(site_dir: str) -> None:
-    """Minify our scripts and styles in the built site; the sources in overrides/ stay readable."""
-    for path in (Path(site_dir) / MANIFEST_DIR).iterdir():
-        minify = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
-        if minify and path.name != "manifest.js":
-            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-_build: Build | None = None
 
 
 def start(config) -> Build:
