@@ -1,0 +1,51 @@
+"""The core flow on the second example workbook (tests/fixtures/tweede-werkboek), in Chromium.
+
+Same engine, other content: fill, reload, plan, print to PDF, export and import, with nothing of the
+Werkboek Digitale Inclusie showing up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from playwright.sync_api import expect
+
+from plan_helpers import fill_everything, pdf_text, sheet_url, squash, stored_sets
+from test_transfer import accept_dialogs, choose_file, export_json
+
+
+def test_fill_reload_plan_print_export_and_import(page, second_workbook, tmp_path):
+    site, url = second_workbook
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    filler = fill_everything(page, url, manifest)
+
+    page.reload()
+    assert page.locator("#wb-b-afspraken--1--wat").input_value() in filler.shown["b-afspraken"]
+    first = manifest["worksheets"][0]
+    page.goto(sheet_url(url, first))
+    assert page.locator("#wb-a-eerder-wat").input_value() == filler.shown["a-eerder-wat"][0]
+
+    page.goto(url + manifest["plan"]["url"])
+    plan = page.locator("[data-wb-plan]")
+    for token in filler.tokens():
+        expect(plan).to_contain_text(token)
+    printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
+    assert "Werkboek Samenwerken met Scholen" in printed
+    assert "Werkblad A: Waar sta je?" in printed and "Werkblad B: Afspraken" in printed
+    assert "Digitale Inclusie" not in printed and "Werkblad 1" not in printed and "Gemeente" not in printed
+    for token in filler.tokens():
+        assert token in printed
+
+    before = stored_sets(page)["Mijn werkmap"]
+    name, path = export_json(page, tmp_path)
+    assert name.startswith(manifest["storageKey"] + "-")
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == before
+    dialogs = accept_dialogs(page)
+    page.get_by_role("button", name="Alle antwoorden in deze werkmap wissen").click()
+    assert dialogs and stored_sets(page)["Mijn werkmap"] == {}
+    choose_file(page, name, path.read_bytes())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    preview.get_by_role("button", name=re.compile("^Vervang de antwoorden")).click()
+    assert stored_sets(page)["Mijn werkmap"] == before
