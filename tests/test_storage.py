@@ -233,3 +233,43 @@ def test_without_javascript_every_field_and_follow_up_is_there(browser, example_
     # Adding rows needs the script, so the button is not offered without it.
     expect(page.locator("#wb-vb-tabel--veld [data-wb-add-row]")).to_be_hidden()
     context.close()
+
+
+RENAMED = """{{ worksheet("hernoemd", "Hernoemd werkblad") }}
+
+{{ text("nieuwe-vraag", "Een vraag met een nieuw id", was="oude-vraag") }}
+
+{{ choice("keuze", "Een keuze met een nieuwe waarde",
+          options=[option("Helemaal", value="helemaal", was="ja"), "Nee"]) }}
+"""
+
+
+@pytest.fixture(scope="module")
+def renamed_url(tmp_path_factory):
+    """A site whose editor renamed a field id and an option value (was=)."""
+    from conftest import build_site, fixture_site, free_port, serve
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    config = fixture_site(tmp_path_factory.mktemp("renamed-src"), {"index.md": "# Start\n", "vraag.md": RENAMED}, site_url=url)
+    target = tmp_path_factory.mktemp("renamed-site")
+    result = build_site(target, url, config=config)
+    assert result.returncode == 0, result.stderr
+    httpd = serve(target, port)
+    yield url
+    httpd.shutdown()
+
+
+def test_renamed_id_and_value_migrate_in_storage_and_in_a_backup(page, renamed_url):
+    page.goto(renamed_url)
+    page.evaluate(f"""() => localStorage.setItem('{SET_KEY}', JSON.stringify(
+        {{format: 'werkboek-antwoorden', schema: 1, answers: {{'oude-vraag': 'van voor de wijziging', keuze: 'ja'}}}}))""")
+    page.goto(renamed_url + "vraag/")
+    expect(page.locator("#wb-nieuwe-vraag")).to_have_value("van voor de wijziging")
+    expect(page.locator("#wb-keuze--helemaal")).to_be_checked()
+    assert stored(page) == {"nieuwe-vraag": "van voor de wijziging", "keuze": "helemaal"}
+    # A back-up made before the change is migrated the same way when it is read.
+    backup = json.dumps({"format": "werkboek-antwoorden", "schema": 1, "answers": {"oude-vraag": "x", "keuze": "ja"}})
+    checked = page.evaluate("""text => new Promise(done =>
+        Werkboek.load('transfer', () => done(Werkboek.transfer.check(text))))""", backup)
+    assert checked["answers"] == {"nieuwe-vraag": "x", "keuze": "helemaal"} and checked["wrong"] == 0

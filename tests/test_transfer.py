@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from plan_helpers import fill_everything, sheet_url, squash, stored_sets
+from plan_helpers import seed_everything, sheet_url, squash, stored_sets
 
 
 PLAN = "mijn-plan/"
@@ -57,7 +57,8 @@ def all_storage(page) -> dict:
 
 
 def test_export_clear_import_gives_back_the_same_answers(page, site_url, manifest, tmp_path):
-    filler = fill_everything(page, site_url, manifest)
+    filler = seed_everything(page, site_url, manifest)
+    page.goto(sheet_url(site_url, sheets_by_id(manifest)["werkblad-3"]))
     page.locator("#wb-w3-planning").fill("regel een\nregel twee\n\n  met spaties  ")
     filler.shown.pop("w3-planning")
     page.goto(site_url + PLAN)
@@ -67,7 +68,7 @@ def test_export_clear_import_gives_back_the_same_answers(page, site_url, manifes
     name, path = export_json(page, tmp_path)
     today = datetime.date.today().isoformat()
     library, municipality = filler.shown["kop-bibliotheek"][0], filler.shown["kop-gemeente"][0]
-    assert name == f"werkboek-{library}-{municipality}-{today}.json"
+    assert name == f"{manifest['storageKey']}-{library}-{municipality}-{today}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "werkboek-antwoorden" and data["schema"] == 1
     assert data["workbook"] == manifest["storageKey"] and data["set"]["name"] == "Mijn werkmap"
@@ -118,7 +119,7 @@ def test_import_as_new_werkmap_keeps_the_active_one(page, site_url, manifest, tm
 
 
 def test_readable_export_contains_every_answer(page, site_url, manifest, tmp_path):
-    filler = fill_everything(page, site_url, manifest)
+    filler = seed_everything(page, site_url, manifest)
     page.goto(site_url + PLAN)
     with page.expect_download() as info:
         page.get_by_role("button", name="Antwoorden als tekst downloaden").click()
@@ -129,8 +130,8 @@ def test_readable_export_contains_every_answer(page, site_url, manifest, tmp_pat
     for field_id, texts in filler.shown.items():
         for expected in texts:
             assert expected in text, f"{expected!r} ({field_id}) ontbreekt in de tekstversie"
-    for number, sheet in enumerate(manifest["worksheets"], start=1):
-        assert f"WERKBLAD {number}: {sheet['title'].upper()}" in text
+    for sheet in manifest["worksheets"]:
+        assert sheet["title"].upper() in text
     assert "Nog niet ingevuld" not in text
 
 
@@ -178,7 +179,7 @@ def test_proto_payload_and_html_answers_run_nothing_and_pollute_nothing(page, si
     choose_file(page, "aanval.json", payload.encode())
     preview = page.locator("[data-wb-import-preview]")
     preview.wait_for(state="visible")
-    expect(preview).to_contain_text("hoort niet in een back-up")
+    expect(preview).to_contain_text(re.compile(r"\d+ onderdelen van dit bestand horen niet in een back-up"))
     expect(preview).to_contain_text("<b onmouseover=alert(1)>Aanval</b>")
     assert preview.locator("b, img, script").count() == 0
     preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
@@ -274,3 +275,44 @@ def test_export_works_after_instant_navigation_to_the_plan(page, site_url, tmp_p
     assert page.evaluate("window.__sameDocument === true"), "navigation was not instant"
     assert name.endswith(".json")
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "werkboek-antwoorden"
+
+
+def first_field(manifest, test):
+    return next(f for sheet in manifest["worksheets"] for f in sheet["fields"] if test(f))
+
+
+def test_import_checks_every_answer_against_its_field(page, site_url, manifest):
+    """Answers of the wrong shape are left out and counted; answers to unknown questions are kept."""
+    multi = first_field(manifest, lambda f: f["shape"] == "list")
+    text = first_field(manifest, lambda f: f["kind"] == "text")
+    table = first_field(manifest, lambda f: f["shape"] == "rows")
+    choice = first_field(manifest, lambda f: f["kind"] == "choice")
+    good = first_field(manifest, lambda f: f["kind"] == "long")
+    column = table["columns"][0]["id"]
+    answers = {multi["id"]: multi["options"][0]["value"],       # a string where a list belongs
+               text["id"]: ["een", "lijst"],                     # a list where a text belongs
+               table["id"]: "geen tabel",                        # a string where rows belong
+               choice["id"]: "bestaat-niet",                     # an option the field does not have
+               good["id"]: "dit klopt",
+               "vraag-die-weg-is": "blijft bewaard"}
+    backup = {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Vormen"}, "answers": answers}
+    page.goto(site_url + PLAN)
+    choose_file(page, "vormen.json", json.dumps(backup).encode())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    expect(preview).to_contain_text("Let op: 4 antwoorden passen niet bij de vraag")
+    expect(preview).to_contain_text("1 antwoord hoort bij een vraag die niet meer in het werkboek staat")
+    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+    assert stored_sets(page)["Vormen"] == {good["id"]: "dit klopt", "vraag-die-weg-is": "blijft bewaard"}
+
+    # Table rows: only known columns, text values, and options of choice columns.
+    table = first_field(manifest, lambda f: f["shape"] == "rows" and any(c["kind"] == "choice" for c in f["columns"]))
+    column = table["columns"][0]["id"]
+    choice_column = next(c for c in table["columns"] if c["kind"] == "choice")
+    rows_ok = [{column: "rij", choice_column["id"]: choice_column["options"][0]["value"]}]
+    for rows in ([{"onbekende-kolom": "x"}], [{column: 5}], [{choice_column["id"]: "geen-optie"}], rows_ok):
+        result = page.evaluate("""text => { const r = Werkboek.transfer.check(text);
+                                            return {answers: r.answers, wrong: r.wrong}; }""",
+                               json.dumps({**backup, "answers": {table["id"]: rows}}))
+        expected = ({table["id"]: rows}, 0) if rows is rows_ok else ({}, 1)
+        assert (result["answers"], result["wrong"]) == expected, rows

@@ -59,7 +59,8 @@
     document.querySelectorAll("[data-wb-load]").forEach(function (element) {
       element.getAttribute("data-wb-load").split(/\s+/).forEach(function (name) { if (name) names.push(name); });
     });
-    if (!names.length) return;
+    // html.wb-js: the engine ran and the page is ready (set by start.js once the answers are back).
+    if (!names.length) return document.documentElement.classList.add("wb-js");
     load(names, function () { if (Werkboek.start) Werkboek.start.startPage(); });
   }
 

@@ -121,7 +121,7 @@ Werkboek.define("transfer", function (W) {
     ids.forEach(function (id) { if (ID.test(id)) wellNamed[id] = clean.answers[id]; });
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
     var checked = W.answers.check(migrated, W.workbook.fieldsById());
-    var name = clean.set && typeof clean.set.name === "string" ? W.werkmappen.cleanName(clean.set.name) : "";
+    var name = clean.set && typeof clean.set.name === "string" ? W.util.cleanName(clean.set.name) : "";
     return { answers: checked.answers, name: name, exported: clean.exported, wrong: checked.wrong,
              skipped: ids.length - Object.keys(wellNamed).length + unsafe };
   }

@@ -33,6 +33,9 @@ Werkboek.define("util", function () {
 
   function today() { return formatMoment(new Date().toISOString()); }
 
+  /* A werkmap name as typed: one line, at most 80 characters. */
+  function cleanName(text) { return String(text || "").replace(/\s+/g, " ").trim().slice(0, 80); }
+
   /* Today as 2026-03-14 (file names). */
   function isoDay() {
     var now = new Date();
@@ -57,5 +60,5 @@ Werkboek.define("util", function () {
   }
 
   return { el: el, has: has, isObject: isObject, formatDate: formatDate, formatMoment: formatMoment,
-           today: today, isoDay: isoDay, siteUrl: siteUrl };
+           today: today, isoDay: isoDay, siteUrl: siteUrl, cleanName: cleanName };
 });

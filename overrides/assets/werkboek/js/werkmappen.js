@@ -7,11 +7,8 @@ Werkboek.define("werkmappen", function (W) {
 
   var el = W.util.el;
   var t = W.texts.t;
-  var NAME_MAX = 80;
 
   function store() { return W.store; }
-
-  function cleanName(text) { return String(text || "").replace(/\s+/g, " ").trim().slice(0, NAME_MAX); }
 
   function say(block, text) {
     var target = block.querySelector("[data-wb-sets-message]");
@@ -113,7 +110,7 @@ Werkboek.define("werkmappen", function (W) {
     if (!block || !(form.hasAttribute("data-wb-rename-form") || form.hasAttribute("data-wb-create-form"))) return;
     event.preventDefault();
     var input = form.querySelector("input");
-    var name = cleanName(input.value);
+    var name = W.util.cleanName(input.value);
     if (!name) {
       say(block, t("set.nameMissing"));
       input.focus();
@@ -139,5 +136,5 @@ Werkboek.define("werkmappen", function (W) {
   document.addEventListener("submit", onSubmit);
   document.addEventListener("change", onFile);
 
-  return { cleanName: cleanName };
+  return {};
 });
