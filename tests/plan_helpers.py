@@ -40,6 +40,14 @@ class Filler:
         self.count += 1
         return f"{self.prefix}{self.count:03d}x"
 
+    def fill_page(self, page) -> dict[str, list[str]]:
+        """Fill the worksheet on the current page (its header too), reading it from the page's manifest."""
+        manifest = page.evaluate("window.WerkboekManifest")
+        sheet_id = page.locator("[data-wb-worksheet]").first.get_attribute("data-wb-worksheet")
+        sheet = next(s for s in manifest["worksheets"] if s["id"] == sheet_id)
+        self.fill_sheet(page, sheet, header=manifest["header"])
+        return self.shown
+
     def fill_sheet(self, page, sheet: dict, header: list[dict] | None = None, only: set[str] | None = None) -> None:
         """Fill every field of the sheet that is visible when its turn comes (yes/no: "Ja")."""
         for field in (header or []) + sheet["fields"]:
@@ -87,7 +95,14 @@ class Filler:
                     value = self.token()
                     control.fill(value)
                     texts.append(value)
-            self.shown[fid] = texts
+            # "Rij toevoegen", then the new row's first text cell.
+            rows = page.locator(f"#wb-{fid}--veld [data-wb-row]")
+            before = rows.count()
+            page.locator(f"#wb-{fid}--veld [data-wb-add-row]").click()
+            assert rows.count() == before + 1, f"{fid}: 'Rij toevoegen' added no row"
+            value = self.token()
+            rows.last.locator("[data-wb-column] input[type=text], [data-wb-column] textarea").first.fill(value)
+            self.shown[fid] = texts + [value]
 
     def answer(self, field: dict):
         """The value a user's filling stores for this field (what fill() types or picks)."""
@@ -119,8 +134,10 @@ class Filler:
                 else:
                     row[column["id"]] = self.token()
                     texts.append(row[column["id"]])
-            value = [row]
-            self.shown[field["id"]] = texts
+            first_text = next(c["id"] for c in field["columns"] if c["kind"] in ("text", "long"))
+            added = self.token()
+            value = [row, {first_text: added}]
+            self.shown[field["id"]] = texts + [added]
         return value
 
     def tokens(self) -> list[str]:

@@ -12,7 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from wb_pages import built_pages, fill_fields, pages_with_fields
+from plan_helpers import Filler
+from wb_pages import built_pages, pages_with_fields
 
 # Every rule axe has for WCAG 2.0/2.1 A and AA plus its best practices: all impacts count.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
@@ -73,7 +74,7 @@ def test_every_page_after_filling(built_site, site_url, wide_page, axe):
     problems = []
     for path in worksheets:
         open_page(wide_page, site_url + path)
-        assert fill_fields(wide_page, marker="Getest"), f"no fields filled on /{path}"
+        assert Filler("getest").fill_page(wide_page), f"no fields filled on /{path}"
         problems += violations(axe, wide_page, f"/{path} (zojuist ingevuld)")
     # Every page again, now showing the stored answers: open follow-ups, added rows, the plan.
     for path in built_pages(built_site):

@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from wb_pages import built_pages, fill_fields, pages_with_fields
+from plan_helpers import Filler
+from wb_pages import built_pages, pages_with_fields
 
 # Buttons that export or print: clicked on every page where they are shown.
 EXPORT_OR_PRINT = re.compile(r"download|afdruk|pdf|kopi", re.IGNORECASE)
@@ -67,7 +68,7 @@ def test_nothing_leaves_the_browser(built_site, site_url, watched, context):
         open_page(page, site_url + path)
         assert page.evaluate("document.cookie") == "", f"/{path} set a cookie"
         if path in worksheets:
-            fill_fields(page, marker="Privé")
+            Filler("prive").fill_page(page)
     # With answers stored: every page once more, export and print where offered, and save as PDF
     # (print styles may load their own resources).
     for path in built_pages(built_site):
