@@ -54,7 +54,7 @@ INVENTORY = {
             ("w2-functies.taken", "long"), ("w2-functies.verantwoordelijkheden", "long"),
             ("w2-functies.bevoegdheden", "long")],
         "3.3 voldoende uren": [
-            ("w2-functies.uren", "choice"), ("w2-uren", "yesno"), ("w2-uren-nodig", "long")],
+            ("w2-functies.uren", "choice"), ("w2-uren-nodig", "long")],
         "3.4 collectief geheugen": [("w2-geheugen", "long")],
         "4.1 doelen afgestemd met partners": [("w2-doelen-afgestemd", "choice")],
         "4.2 samenwerkingsafspraken vastgelegd": [("w2-partners.afspraken", "choice")],
@@ -62,9 +62,10 @@ INVENTORY = {
         "4.4 taken van medewerkers van partners": [("w2-partners-taken", "yesno")],
         "4.5 verwijzing vanuit partners": [("w2-verwijzing-naar-ons", "long")],
         "5.1a registratie": [("w2-registratie", "long")],
-        "5.1a-II cijfers over vragen": [("w2-cijfers-vragen", "yesno")],
-        "5.1a-III cijfers over doorverwijzingen": [
-            ("w2-cijfers-verwijzingen", "yesno"), ("w2-cijfers-verwijzingen-partners", "long")],
+        "5.1a-II cijfers over vragen": [("w2-cijfers-vragen", "yesno"), ("w2-cijfers-vragen-aantallen", "long")],
+        "5.1a-III cijfers over doorverwijzingen, per partner": [
+            ("w2-cijfers-verwijzingen", "yesno"), ("w2-cijfers-per-partner", "choice"),
+            ("w2-cijfers-verwijzingen-partners", "long")],
         "5.1b partners registreren ook": [
             ("w2-partners-registreren", "yesno"), ("w2-partners-registreren-hoe", "long"),
             ("w2-partners-registreren-wens", "long")],
@@ -104,12 +105,14 @@ FOLLOWUPS = {
     "w2-beleidsdoelen-welke": ("w2-beleidsdoelen", "ja"),
     "w2-buiten-aanbod-welke": ("w2-buiten-aanbod", "ja"),
     "w2-buiten-aanbod-signalen": ("w2-buiten-aanbod", "ja"),
-    "w2-uren-nodig": ("w2-uren", "nee"),
+    "w2-cijfers-vragen-aantallen": ("w2-cijfers-vragen", "ja"),
+    "w2-cijfers-per-partner": ("w2-cijfers-verwijzingen", "ja"),
     "w2-cijfers-verwijzingen-partners": ("w2-cijfers-verwijzingen", "ja"),
     "w2-partners-registreren-hoe": ("w2-partners-registreren", "ja"),
     "w2-partners-registreren-wens": ("w2-partners-registreren", "nee"),
-    "w2-geldstromen": ("w2-begroting-dekkend", "nee"),
 }
+# Questions the source asks of everyone, whatever the answer before them.
+ALWAYS_ASKED = ["w2-geldstromen", "w2-uren-nodig"]
 
 # Columns the brief names for the shared tables, in this order.
 TABLE_COLUMNS = {
@@ -168,11 +171,18 @@ def page_text(path: Path) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", source))
 
 
+def macro_call(sheet_id: str, field_id: str) -> str:
+    """The macro call in the worksheet's Markdown that makes `field_id` (label, hint and options)."""
+    markdown = (ROOT / "docs" / "werkbladen" / f"{sheet_id}.md").read_text(encoding="utf-8")
+    start = markdown.index(f'("{field_id}"')
+    return markdown[start:markdown.index("}}", start)]
+
+
 def nav_sources() -> list[Path]:
     """The Markdown pages in the nav of mkdocs.yml (the workbook's own content)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = config[config.index("\nnav:"):]
-    return [ROOT / "docs" / name for name in re.findall(r":\s*([\w/.-]+\.md)\s*$", nav, flags=re.M)]
+    return [ROOT / "docs" / name for name in re.findall(r"^\s*-\s*(?:[^:\n]*:\s*)?([\w/.-]+\.md)\s*$", nav, flags=re.M)]
 
 
 # -- the worksheets ---------------------------------------------------------------------------------
@@ -210,6 +220,56 @@ def test_followups_hang_under_their_answer(sheets, child, parent, when):
     everything = {f["id"]: f for sheet in sheets.values() for f in sheet["fields"]}
     assert everything[child]["parent"] == parent
     assert everything[child]["when"] == when
+
+
+@pytest.mark.parametrize("field_id", ALWAYS_ASKED)
+def test_questions_the_source_always_asks_hang_under_no_answer(sheets, field_id):
+    everything = {f["id"]: f for sheet in sheets.values() for f in sheet["fields"]}
+    assert everything[field_id]["parent"] == "", f"{field_id} verschijnt alleen na een bepaald antwoord"
+
+
+def test_hours_are_asked_once_per_function(sheets):
+    """The hours column of the functions table asks it; no separate yes/no repeats it."""
+    fields = fields_of(sheets["werkblad-2"])
+    assert "w2-uren" not in fields
+    assert "Genoeg uren?" in macro_call("werkblad-2", "w2-uren-nodig")
+
+
+def test_referral_figures_are_asked_per_partner_with_the_numbers(sheets):
+    fields = fields_of(sheets["werkblad-2"])
+    assert "per partner" in fields["w2-cijfers-per-partner"]["label"]
+    for field_id in ("w2-cijfers-vragen-aantallen", "w2-cijfers-verwijzingen-partners"):
+        assert "aantallen" in fields[field_id]["label"], f"{field_id} vraagt niet naar de getallen zelf"
+
+
+def test_partner_column_fits_both_directions(sheets):
+    table = fields_of(sheets["werkblad-2"])["w2-partners"]
+    waarvoor = next(c for c in table["columns"] if c["id"] == "waarvoor")
+    assert waarvoor["label"] == "Voor welke vragen verwijzen jullie door?"
+
+
+def test_digital_inclusion_is_not_narrowed_to_ido_questions(sheets):
+    call = macro_call("werkblad-2", "w2-onderscheid")
+    assert "breder dan het IDO" in call and "IDO-vraag" not in call
+
+
+def test_plan_questions_carry_their_meaning_in_the_label(sheets):
+    """The printed plan shows labels, not hints: what the source asks must stand in the label."""
+    fields = fields_of(sheets["werkblad-3"])
+    assert all(word in fields["w3-nodig"]["label"] for word in ("tijd", "budget", "middelen"))
+    assert "tijdpad" in fields["w3-planning"]["label"]
+    assert "vaste momenten" not in fields["w3-planning"]["label"]
+
+
+def test_worksheet_2_names_its_parts_onderdeel(sheets):
+    sheet = sheets["werkblad-2"]
+    for number, section in enumerate(sheet["sections"], 1):
+        assert section["title"].startswith(f"Onderdeel {number}. "), section["title"]
+    for field in sheet["fields"]:
+        assert not re.search(r"\b[Ss]tap \d", field["label"]), field["id"]
+    markdown = (ROOT / "docs" / "werkbladen" / "werkblad-2.md").read_text(encoding="utf-8")
+    assert not re.search(r"\b(stap|Stap) [1-6]\b(?!\]\(\.\./handleiding)", markdown.replace("uitleg bij stap", "")), \
+        "werkblad 2 noemt zijn onderdelen nog 'stap'"
 
 
 @pytest.mark.parametrize("table_id, columns", TABLE_COLUMNS.items())
@@ -290,7 +350,8 @@ def test_no_text_copied_from_the_seeds(built_site):
         w = words(seed.read_text(encoding="utf-8", errors="ignore"))
         seen.update(" ".join(w[i:i + n]) for i in range(len(w) - n + 1))
     sources = [(p.relative_to(built_site), page_text(p)) for p in content_pages(built_site)]
-    sources += [(p.relative_to(ROOT), p.read_text(encoding="utf-8")) for p in [GLOSSARY, *nav_sources()]]
+    own = [GLOSSARY, *sorted((ROOT / "includes").glob("*.md")), *sorted((ROOT / "includes").glob("*.yml")), *nav_sources()]
+    sources += [(p.relative_to(ROOT), p.read_text(encoding="utf-8")) for p in own]
     copied = {}
     for name, text in sources:
         w = words(text)

@@ -61,10 +61,10 @@ Werkboek.define("texts", function () {
     "verdict.yours": "Jouw oordeel: {verdict}",
     "verdict.count": "{answered} van {total} vragen beantwoord",
     "diagnosis.title": "Diagnose in één oogopslag",
-    "diagnosis.missing": "Dit werkblad heeft geen oordeel per stap.",
+    "diagnosis.missing": "Dit werkblad heeft geen oordeel per onderdeel.",
     "improve.title": "Verbeterpunten",
-    "improve.none": "Je hebt alle stappen beoordeeld als op orde en alle vragen beantwoord.",
-    "improve.intro": "Deze stappen en vragen zijn nog niet op orde of nog open. " +
+    "improve.none": "Je hebt alle onderdelen beoordeeld als op orde en alle vragen beantwoord.",
+    "improve.intro": "Deze onderdelen en vragen zijn nog niet op orde of nog open. " +
       "Hier kun je je dienstverlening verder ontwikkelen.",
     "improve.verdict": " – jouw oordeel: {verdict}.",
     "improve.open": "Nog open: {label} ",
