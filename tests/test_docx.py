@@ -39,6 +39,8 @@ MODEL = {
         {"type": "list", "items": LIST},
         {"type": "heading", "level": 3, "text": "Partners"},
         {"type": "table", "header": HEADER, "rows": ROWS},
+        {"type": "table", "header": [], "rows": []},
+        {"type": "table", "rows": [["Zonder kop"]]},
         {"type": "pagebreak"},
         {"type": "heading", "level": 1, "text": "Werkblad 2: Na de pagina-einde"},
         {"type": "paragraph", "text": "Emoji blijft: 📚, stuurtekens niet: a\u0001b\u000bc\ufffe, losse surrogaat: x\ud800y"},
@@ -85,6 +87,8 @@ def test_python_docx_reads_headings_texts_lists_and_tables(docx_bytes):
         ("Empty", "Nog niet ingevuld"),
         *[("List Bullet", item) for item in LIST],
         ("Heading 3", "Partners"),
+        ("Normal", ""),  # after each table, so two tables never join
+        ("Normal", ""),
         ("Normal", ""),  # the page break (checked below)
         ("Heading 1", "Werkblad 2: Na de pagina-einde"),
         ("Normal", CLEANED),
@@ -92,10 +96,12 @@ def test_python_docx_reads_headings_texts_lists_and_tables(docx_bytes):
     breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
     assert len(breaks) == 1
 
-    [table] = document.tables
+    table, headless = document.tables  # the empty table is left out
     assert table.style.name == "Table Grid"
     assert [[cell.text for cell in row.cells] for row in table.rows] == [HEADER, *ROWS]
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")  # repeated on every page
+    assert [[cell.text for cell in row.cells] for row in headless.rows] == [["Zonder kop"]]
 
     styles = document.styles
     for level in (1, 2, 3):
@@ -163,6 +169,7 @@ def test_libreoffice_opens_it_with_headings_table_and_all_text(docx_bytes, tmp_p
     headings = [("".join(h.itertext()), h.get(f"{{{ns['text']}}}outline-level")) for h in root.iterfind(".//text:h", ns)]
     assert headings == [("Werkblad 1: Gemeentelandschap", "1"), ("Stap 1 & stap 2", "2"), ("Partners", "3"),
                         ("Werkblad 2: Na de pagina-einde", "1")]
-    [table] = root.findall(".//table:table", ns)
+    table, headless = root.findall(".//table:table", ns)
     assert len(table.findall(".//table:table-row", ns)) == 3
     assert len(table.findall(".//table:table-cell", ns)) == 9
+    assert ["".join(p.itertext()) for p in headless.iterfind(".//text:p", ns)] == ["Zonder kop"]

@@ -51,9 +51,12 @@
       run(text, runProperties) + "</w:p>";
   }
 
+  /* A table with its header row repeated on each page. An empty paragraph follows: Word would join
+   * two tables that touch, and a table without rows is not allowed, so none is written. */
   function table(block) {
     var header = block.header || [];
     var rows = block.rows || [];
+    if (!header.length && !rows.length) return "";
     var columns = Math.max(1, header.length, Math.max.apply(null, rows.map(function (r) { return r.length; }).concat(0)));
     var width = Math.floor(TEXT_WIDTH / columns);
     function row(cells, isHeader) {
@@ -69,7 +72,7 @@
     return '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="' + width * columns +
       '" w:type="dxa"/></w:tblPr><w:tblGrid>' +
       grid + "</w:tblGrid>" + (header.length ? row(header, true) : "") +
-      rows.map(function (cells) { return row(cells, false); }).join("") + "</w:tbl>";
+      rows.map(function (cells) { return row(cells, false); }).join("") + "</w:tbl><w:p/>";
   }
 
   var BLOCKS = {
