@@ -57,7 +57,7 @@
     var header = block.header || [];
     var rows = block.rows || [];
     if (!header.length && !rows.length) return "";
-    var columns = Math.max(1, header.length, Math.max.apply(null, rows.map(function (r) { return r.length; }).concat(0)));
+    var columns = rows.reduce(function (most, cells) { return Math.max(most, cells.length); }, Math.max(1, header.length));
     var width = Math.floor(TEXT_WIDTH / columns);
     function row(cells, isHeader) {
       var xml = "<w:tr>" + (isHeader ? "<w:trPr><w:tblHeader/></w:trPr>" : "");
