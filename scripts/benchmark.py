@@ -6,6 +6,7 @@
 3. Our JavaScript and CSS, raw and gzipped, next to the theme's. Goal: <= 10 KB gzipped in all.
 4. In Chromium: restore 500 stored answers (goal <= 15 ms), render a plan of 2,000 answers
    (goal <= 100 ms), one save with 500 answers stored (goal <= 1 ms).
+5. The Word writer: size (goal <= 6 KB gzipped) and building a file of 2,000 answers (goal <= 200 ms).
 
 Run with the project's virtual environment: ./dev bench (or .venv/bin/python scripts/benchmark.py).
 """
@@ -311,6 +312,43 @@ def browser_timings(base: Path):
           f"{subprocess.run([CHROMIUM, '--version'], capture_output=True, text=True).stdout.strip()}.)")
 
 
+def word_file():
+    """The Word writer (js/docx.js): its size, and the time to build a file of 2,000 answers."""
+    import rjsmin
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    section("Word file (js/docx.js, loaded only when a user asks for the file)")
+    script = ROOT / "overrides/assets/werkboek/js/docx.js"
+    packed = gz(rjsmin.jsmin(script.read_text(encoding="utf-8")).encode("utf-8"))
+    blocks = []
+    for number in range(500):  # 2,000 answers: a question, an answer, a list and a table row each
+        blocks += [{"type": "heading", "level": 3, "text": f"Vraag {number}"},
+                   {"type": "paragraph", "text": f"Een langer antwoord nummer {number}.\n" + "Met uitleg. " * 8},
+                   {"type": "list", "items": ["Cursussen", "Spreekuren"]},
+                   {"type": "table", "header": ["Partner", "Waarvoor"], "rows": [[f"Partner {number}", "Cel"]]}]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.add_script_tag(path=str(script))
+        figures = page.evaluate("""blocks => {
+            const model = {title: "Bench", blocks: blocks}, times = [];
+            let size = 0;
+            for (let i = 0; i < 9; i++) {
+              const start = performance.now();
+              size = Werkboek.docx.build(model).length;
+              times.push(performance.now() - start);
+            }
+            times.sort((a, b) => a - b);
+            return {ms: times[4], size: size};
+        }""", blocks)
+        browser.close()
+    print("| measure | value | goal |\n|---|---|---|")
+    print(f"| docx.js, minified and gzipped | {packed / 1024:.1f} KB | ≤ 6 KB |")
+    print(f"| build a Word file of 2,000 answers (median) | {figures['ms']:.1f} ms | ≤ 200 ms |")
+    print(f"| that file (uncompressed ZIP) | {figures['size'] / 1024:.0f} KB | |")
+
+
 def main():
     print(f"# Werkboek Digitale Inclusie: performance ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]})")
@@ -323,6 +361,7 @@ def main():
                        env=env, check=True, stderr=subprocess.PIPE)
         assets(site)
         browser_timings(base)
+    word_file()
 
 
 if __name__ == "__main__":
