@@ -117,46 +117,47 @@ export async function twoTabsKeepBothAnswers(open, {url}) {
 }
 
 // Fill every visible field on the page as a user would; returns {field id: [texts the plan must show]}.
-async function fillEveryField(page) {
+// Texts: "Antw <n>." typed; yes/no "ja"; choice the last option; multi every option; a table's first row.
+async function fillEveryField(page, counter) {
   const expected = {};
   for (;;) {  // a 'ja' opens follow-up questions: look again until every visible field is done
     const fields = await page.$$eval('[data-wb-field]', (roots, done) => roots
       .filter((root) => !done.includes(root.dataset.wbField) && root.checkVisibility())
-      .map((root) => ({id: root.dataset.wbField, kind: root.dataset.wbKind})), Object.keys(expected));
+      .map((root) => {
+        const id = root.dataset.wbField;
+        const label = (input) => ({id: input.id, text: root.querySelector(`label[for='${input.id}']`).innerText});
+        return {id, kind: root.dataset.wbKind,
+          options: [...root.querySelectorAll(`input[name='${id}']`)].map(label),
+          cells: [...root.querySelectorAll('[data-wb-row]:first-child [data-wb-column] :is(input, textarea, select)')]
+            .map((control) => ({id: control.id, type: control.type, option: control.options && control.options[1].value,
+              optionText: control.options && control.options[1].text}))};
+      }), Object.keys(expected));
     if (!fields.length) return expected;
-    for (const {id, kind} of fields) {
-      const root = `[data-wb-field='${id}']`;
+    for (const {id, kind, options, cells} of fields) {
+      const typed = () => `Antw ${++counter.n}.`;  // the full stop: "Antw 1." is no part of "Antw 10."
       if (kind === 'text' || kind === 'long') {
-        await page.type(`#wb-${id}`, `Antwoord ${id}`);
-        expected[id] = [`Antwoord ${id}`];
+        expected[id] = [typed()];
+        await page.type(`#wb-${id}`, expected[id][0]);
       } else if (kind === 'date') {
         await pickDate(page, `#wb-${id}`, '2026-03-01');
         expected[id] = ['2026'];
-      } else if (kind === 'yesno') {
-        await click(page, `label[for='wb-${id}--ja']`);
-        expected[id] = [await text(page, `label[for='wb-${id}--ja']`)];
-      } else if (kind === 'choice' || kind === 'multi') {
-        const options = await page.$$eval(`${root} input[name='${id}']`, (inputs) => inputs.map((input) => input.id));
-        const chosen = kind === 'choice' ? options.slice(-1) : options;
-        expected[id] = [];
-        for (const option of chosen) {
-          await click(page, `label[for='${option}']`);
-          if (!option.endsWith('--anders')) expected[id].push(await text(page, `label[for='${option}']`));
-        }
+      } else if (kind === 'yesno' || kind === 'choice' || kind === 'multi') {
+        const chosen = kind === 'yesno' ? options.filter((o) => o.id.endsWith('--ja'))
+          : kind === 'choice' ? options.slice(-1) : options;
+        for (const option of chosen) await page.click(`label[for='${option.id}']`);
+        // "Anders, namelijk" shows the typed text of its own follow-up field instead of its label
+        expected[id] = chosen.filter((o) => !o.id.endsWith('--anders')).map((o) => o.text);
       } else if (kind === 'table') {
         expected[id] = [];
-        const cells = await page.$$eval(`${root} [data-wb-row]:first-child [data-wb-column] :is(input, textarea, select)`,
-          (controls) => controls.map((control) => ({id: control.id, tag: control.tagName, type: control.type})));
         for (const cell of cells) {
-          if (cell.tag === 'SELECT') {
-            const option = await page.$eval(`#${cell.id}`, (select) => select.options[1].value);
-            await page.select(`#${cell.id}`, option);
-            expected[id].push(await page.$eval(`#${cell.id}`, (select) => select.selectedOptions[0].text));
+          if (cell.option) {
+            await page.select(`#${cell.id}`, cell.option);
+            expected[id].push(cell.optionText);
           } else if (cell.type === 'date') {
             await pickDate(page, `#${cell.id}`, '2026-03-01');
           } else {
-            await page.type(`#${cell.id}`, `Cel ${cell.id}`);
-            expected[id].push(`Cel ${cell.id}`);
+            expected[id].push(typed());
+            await page.type(`#${cell.id}`, expected[id].at(-1));
           }
         }
       } else {
@@ -169,9 +170,10 @@ async function fillEveryField(page) {
 export async function thePlanShowsEveryAnswer(open, {url, sheets, plan}) {
   const page = await open();
   const expected = {};
+  const counter = {n: 0};
   for (const sheet of sheets) {
     await load(page, url + sheet);
-    Object.assign(expected, await fillEveryField(page));
+    Object.assign(expected, await fillEveryField(page, counter));
   }
   await load(page, url + plan);
   await until(page, () => document.querySelector('[data-wb-answer]'), 'the plan shows no answers');
