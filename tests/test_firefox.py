@@ -8,7 +8,7 @@ the scenarios in tests/firefox/scenarios.mjs, each in a fresh profile with empty
 from __future__ import annotations
 
 import json
-import re
+import os
 import select
 import shutil
 import subprocess
@@ -31,7 +31,7 @@ class Firefox:
 
     def __init__(self):
         self.process = subprocess.Popen([NODE, str(ROOT / "tests/firefox/driver.mjs")], cwd=ROOT,
-                                        env={"FIREFOX": FIREFOX, "PATH": "/usr/bin:/bin"},
+                                        env={**os.environ, "FIREFOX": FIREFOX},
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.version = self.answer(timeout=60)["ready"]
 
