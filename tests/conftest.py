@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -96,6 +97,20 @@ def example_url(tmp_path_factory) -> str:
     httpd = serve(target, port)
     yield url
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory) -> Path:
+    """The offline copy, built by the same code as ./dev offline, then unpacked from its zip as a user would."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import offline  # scripts/offline.py
+    output = tmp_path_factory.mktemp("dist")
+    folder, archive = offline.build(output)
+    assert (folder / "index.html").exists()
+    unpacked = tmp_path_factory.mktemp("usb")
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(unpacked)
+    return unpacked / offline.NAME
 
 
 @pytest.fixture(scope="session")

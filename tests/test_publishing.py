@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,6 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline  # noqa: E402  (scripts/offline.py)
 
 
 def load_yaml(path: Path) -> dict:
@@ -65,18 +61,6 @@ def test_offline_config_stays_in_step_with_mkdocs_yml():
     assert "offline" in plugins
     assert [p for p in plugins if p != "offline"] == main["plugins"]
     assert offline_config["use_directory_urls"] is False
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory) -> Path:
-    """Built by the same code as ./dev offline, then unpacked from its zip as a user would."""
-    output = tmp_path_factory.mktemp("dist")
-    folder, archive = offline.build(output)
-    assert (folder / "index.html").exists()
-    unpacked = tmp_path_factory.mktemp("usb")
-    with zipfile.ZipFile(archive) as bundle:
-        bundle.extractall(unpacked)
-    return unpacked / offline.NAME
 
 
 def test_offline_copy_loads_nothing_from_elsewhere(offline_copy):

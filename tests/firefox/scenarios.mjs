@@ -1,0 +1,225 @@
+// What a user does in Firefox, one exported function per scenario (tests/test_firefox.py runs
+// them through driver.mjs). Each gets `open(url)` for a new tab in a fresh profile and the
+// scenario's arguments; it throws (node:assert) when the user would see something wrong.
+import assert from 'node:assert/strict';
+
+const TIMEOUT = 10_000;
+
+// Wait until `condition` (run in the page) is true; fail with a message a person can read.
+async function until(page, condition, message, ...args) {
+  try {
+    await page.waitForFunction(condition, {timeout: TIMEOUT, polling: 'mutation'}, ...args);
+  } catch (error) {
+    throw new Error(`${message} (${page.url()})`, {cause: error});
+  }
+}
+
+export async function load(page, url) {
+  await page.goto(url);
+  await until(page, () => document.documentElement.classList.contains('wb-js'), 'the worksheet script did not start');
+}
+
+const value = (page, css) => page.$eval(css, (element) => element.value);
+const checked = (page, css) => page.$eval(css, (element) => element.checked);
+const shown = (page, css) => page.$eval(css, (element) => element.checkVisibility({visibilityProperty: true}));
+const text = (page, css) => page.$eval(css, (element) => element.innerText);
+
+// Click as a user would, with the element in the middle of the screen (not under the sticky header).
+async function click(page, css) {
+  await page.$eval(css, (element) => element.scrollIntoView({block: 'center'}));
+  await page.click(css);
+}
+
+// The date as the browser's own picker hands it over: the value is set and "input" fires.
+function pickDate(page, css, date) {
+  return page.$eval(css, (element, date) => {
+    element.value = date;
+    element.dispatchEvent(new Event('input', {bubbles: true}));
+  }, date);
+}
+
+export async function everyFieldKindSurvivesAReload(open, {url}) {
+  const page = await open(url);
+  assert.equal(await page.$('[data-wb-offline-notice]'), null, 'the offline notice shows on the online site');
+  assert.equal(await shown(page, '#wb-vb-janee-welke'), false, "follow-up shown before 'ja' was chosen");
+  await page.type('#wb-kop-naam', 'Sanne de Vries');
+  await page.type('#wb-vb-tekst', 'IDO Centrale');
+  await page.type('#wb-vb-lang', 'Regel een\nRegel twee');
+  await pickDate(page, '#wb-vb-datum', '2026-03-14');
+  await click(page, "label[for='wb-vb-janee--ja']");
+  await until(page, () => document.getElementById('wb-vb-janee-welke').checkVisibility(), "the follow-up for 'ja' did not open");
+  await page.type('#wb-vb-janee-welke', 'Honderd vragen per jaar');
+  await click(page, "label[for='wb-vb-keuze--deels']");
+  await click(page, "label[for='wb-vb-meer--spreekuren']");
+  await click(page, "label[for='wb-vb-meer--anders']");
+  await until(page, () => document.getElementById('wb-vb-meer-anders').checkVisibility(), "'Anders, namelijk' did not open");
+  await page.type('#wb-vb-meer-anders', 'Koffieochtend');
+  await click(page, '#wb-vb-tabel--veld [data-wb-add-row]');
+  await until(page, () => document.activeElement && document.activeElement.id === 'wb-vb-tabel--3--partner',
+    'no row was added, or the cursor did not move to it');
+  await page.keyboard.type('Humanitas');
+  await page.select('#wb-vb-tabel--3--richting', 'beide');
+
+  await page.reload();
+  await until(page, () => document.documentElement.classList.contains('wb-js'), 'the worksheet script did not start after reload');
+  await until(page, () => document.getElementById('wb-vb-tekst').value === 'IDO Centrale', 'the answers did not come back');
+  assert.equal(await value(page, '#wb-kop-naam'), 'Sanne de Vries');
+  assert.equal(await value(page, '#wb-vb-lang'), 'Regel een\nRegel twee');
+  assert.equal(await value(page, '#wb-vb-datum'), '2026-03-14');
+  assert.equal(await checked(page, '#wb-vb-janee--ja'), true);
+  assert.equal(await shown(page, '#wb-vb-janee-welke'), true, 'the follow-up is hidden after reload');
+  assert.equal(await value(page, '#wb-vb-janee-welke'), 'Honderd vragen per jaar');
+  assert.equal(await checked(page, '#wb-vb-keuze--deels'), true);
+  assert.equal(await checked(page, '#wb-vb-meer--spreekuren'), true);
+  assert.equal(await checked(page, '#wb-vb-meer--cursussen'), false);
+  assert.equal(await checked(page, '#wb-vb-meer--anders'), true);
+  assert.equal(await value(page, '#wb-vb-meer-anders'), 'Koffieochtend');
+  assert.equal((await page.$$('#wb-vb-tabel--veld tbody [data-wb-row]')).length, 3, 'the added row is gone');
+  assert.equal(await value(page, '#wb-vb-tabel--3--partner'), 'Humanitas');
+  assert.equal(await value(page, '#wb-vb-tabel--3--richting'), 'beide');
+}
+
+export async function instantNavigationRoundTrip(open, {url}) {
+  const page = await open(url);
+  const here = new URL(url).pathname;
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.type('#wb-vb-tekst', 'Getypt en meteen weg');
+  await click(page, '.md-footer__link--prev');  // straight away, no pause
+  await until(page, (here) => location.pathname !== here, 'the link did not navigate', here);
+  await page.goBack();
+  await until(page, (here) => location.pathname === here && document.getElementById('wb-vb-tekst')
+    && document.getElementById('wb-vb-tekst').value === 'Getypt en meteen weg',
+    'the text was not there after coming back', here);
+  assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'navigation was not instant');
+  await page.focus('#wb-vb-tekst');
+  await page.keyboard.press('End');
+  await page.keyboard.type(', en weer terug');
+  await page.reload();
+  await until(page, () => document.getElementById('wb-vb-tekst').value === 'Getypt en meteen weg, en weer terug',
+    'typing after the round trip was not saved');
+}
+
+export async function twoTabsKeepBothAnswers(open, {url}) {
+  const first = await open(url);
+  const second = await open(url);  // loaded before the first tab typed
+  await first.bringToFront();
+  await first.type('#wb-vb-tekst', 'Uit tab een');
+  await second.bringToFront();
+  await second.type('#wb-vb-lang', 'Uit tab twee');
+  await until(second, () => document.getElementById('wb-vb-tekst').value === 'Uit tab een',
+    "the second tab did not show the first tab's answer");
+  await first.bringToFront();
+  await until(first, () => document.getElementById('wb-vb-lang').value === 'Uit tab twee',
+    "the first tab did not show the second tab's answer");
+  await first.reload();
+  await until(first, () => document.getElementById('wb-vb-tekst').value === 'Uit tab een'
+    && document.getElementById('wb-vb-lang').value === 'Uit tab twee', 'after reload one of the two answers is gone');
+}
+
+// Fill every visible field on the page as a user would; returns {field id: [texts the plan must show]}.
+// Texts: "Antw <n>." typed; yes/no "ja"; choice the last option; multi every option; a table's first row.
+async function fillEveryField(page, counter) {
+  const expected = {};
+  for (;;) {  // a 'ja' opens follow-up questions: look again until every visible field is done
+    const fields = await page.$$eval('[data-wb-field]', (roots, done) => roots
+      .filter((root) => !done.includes(root.dataset.wbField) && root.checkVisibility())
+      .map((root) => {
+        const id = root.dataset.wbField;
+        const label = (input) => ({id: input.id, text: root.querySelector(`label[for='${input.id}']`).innerText});
+        return {id, kind: root.dataset.wbKind,
+          options: [...root.querySelectorAll(`input[name='${id}']`)].map(label),
+          cells: [...root.querySelectorAll('[data-wb-row]:first-child [data-wb-column] :is(input, textarea, select)')]
+            .map((control) => ({id: control.id, type: control.type, option: control.options && control.options[1].value,
+              optionText: control.options && control.options[1].text}))};
+      }), Object.keys(expected));
+    if (!fields.length) return expected;
+    for (const {id, kind, options, cells} of fields) {
+      const typed = () => `Antw ${++counter.n}.`;  // the full stop: "Antw 1." is no part of "Antw 10."
+      if (kind === 'text' || kind === 'long') {
+        expected[id] = [typed()];
+        await page.type(`#wb-${id}`, expected[id][0]);
+      } else if (kind === 'date') {
+        await pickDate(page, `#wb-${id}`, '2026-03-01');
+        expected[id] = ['2026'];
+      } else if (kind === 'yesno' || kind === 'choice' || kind === 'multi') {
+        const chosen = kind === 'yesno' ? options.filter((o) => o.id.endsWith('--ja'))
+          : kind === 'choice' ? options.slice(-1) : options;
+        for (const option of chosen) await page.click(`label[for='${option.id}']`);
+        // "Anders, namelijk" shows the typed text of its own follow-up field instead of its label
+        expected[id] = chosen.filter((o) => !o.id.endsWith('--anders')).map((o) => o.text);
+      } else if (kind === 'table') {
+        expected[id] = [];
+        for (const cell of cells) {
+          if (cell.option) {
+            await page.select(`#${cell.id}`, cell.option);
+            expected[id].push(cell.optionText);
+          } else if (cell.type === 'date') {
+            await pickDate(page, `#${cell.id}`, '2026-03-01');
+          } else {
+            expected[id].push(typed());
+            await page.type(`#${cell.id}`, expected[id].at(-1));
+          }
+        }
+      } else {
+        throw new Error(`unknown field kind ${kind} for ${id}: teach fillEveryField about it`);
+      }
+    }
+  }
+}
+
+export async function thePlanShowsEveryAnswer(open, {url, sheets, plan}) {
+  const page = await open();
+  const expected = {};
+  const counter = {n: 0};
+  for (const sheet of sheets) {
+    await load(page, url + sheet);
+    Object.assign(expected, await fillEveryField(page, counter));
+  }
+  await load(page, url + plan);
+  await until(page, () => document.querySelector('[data-wb-answer]'), 'the plan shows no answers');
+  const shownInPlan = await page.$$eval('[data-wb-answer]', (rows) =>
+    Object.fromEntries(rows.map((row) => [row.dataset.wbAnswer, row.innerText])));
+  const content = await text(page, '.md-content');
+  const missing = [];
+  for (const [id, texts] of Object.entries(expected)) {
+    const where = id in shownInPlan ? shownInPlan[id] : content;  // header answers are not per question
+    for (const piece of texts) if (!where.includes(piece)) missing.push(`${id}: ${piece}`);
+  }
+  assert.deepEqual(missing, [], 'the plan does not show these answers');
+  return Object.keys(expected).length;
+}
+
+export async function answerTextWithHtmlStaysText(open, {url, sheet, plan}) {
+  const markup = '<img src=x onerror="window.__wbInjected=1"><b>vet</b> & <i>schuin</i>';
+  const page = await open(url + sheet);
+  await page.type('#wb-w1-agenda', markup);
+  await page.type('#wb-kop-naam', markup);
+  await page.reload();
+  await until(page, (markup) => document.getElementById('wb-w1-agenda').value === markup, 'the answer came back changed', markup);
+  await load(page, url + plan);
+  await until(page, () => document.querySelector("[data-wb-answer='w1-agenda']"), 'the plan does not show the answer');
+  const row = await page.$eval("[data-wb-answer='w1-agenda']", (row) =>
+    ({text: row.innerText, elements: row.querySelectorAll('img, b, i').length}));
+  assert.ok(row.text.includes(markup), `the plan does not show the text literally: ${row.text}`);
+  assert.equal(row.elements, 0, 'the answer turned into HTML elements');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.md-content img[src="x"], .md-content b').length), 0);
+  assert.equal(await page.evaluate(() => window.__wbInjected), undefined, 'script in an answer ran');
+}
+
+// The offline copy opened from disk (file://): Firefox shows why answers do not travel between pages.
+export async function offlineNotice(open, {pages}) {
+  const seen = [];
+  for (const url of pages) {
+    const page = await open(url);
+    const notice = await page.$('[data-wb-offline-notice]');
+    const state = notice && await notice.evaluate((element) => ({
+      visible: element.checkVisibility({visibilityProperty: true}),
+      role: element.getAttribute('role'),
+      text: element.innerText,
+      typedYet: Boolean(document.querySelector('[data-wb-field] input:checked')),
+    }));
+    seen.push(state);
+    await page.close();
+  }
+  return seen;
+}
