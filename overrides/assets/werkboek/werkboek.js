@@ -92,8 +92,10 @@
   }
 
   function setupLifecycle() {
-    // Back/forward cache: the page comes back as it was left; storage may have moved on.
-    window.addEventListener("pageshow", function (event) { if (event.persisted) restorePage(false); });
+    // Back, forward and reload: the browser puts back the radios and checkboxes as they were left
+    // (Chromium after our first restore; from the back/forward cache the whole page), while storage
+    // may have moved on. Stored answers win. (autocomplete="off" is not allowed on those inputs.)
+    window.addEventListener("pageshow", function () { restorePage(false); });
     window.addEventListener("pagehide", function () { store.flush(); });
     window.addEventListener("hashchange", focusLinkedField);
     document.addEventListener("visibilitychange", function () {
