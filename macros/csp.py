@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 # Directive -> sources. Inline-script hashes are added to script-src per page.
 POLICY = {
@@ -38,14 +39,48 @@ CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
 
 
+# The offline copy runs search in an iframe instead of a worker (iframe-worker shim, see
+# mkdocs-offline.yml). The shim writes one inline script into that iframe, made of two of its own
+# functions and the worker's address; it runs under this page's policy, so it needs a hash too.
+SHIM = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
+SHIM_SCRIPT = re.compile(r"<html><body><script>(.*?)<\\/script>")
+SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def function_source(code: str, name: str) -> str:
+    """The source text of `function name(…){…}` in code, as Function.prototype.toString gives it."""
+    start = code.index(f"function {name}(")
+    depth = 0
+    for end in range(code.index("{", start), len(code)):
+        depth += {"{": 1, "}": -1}.get(code[end], 0)
+        if depth == 0:
+            return code[start:end + 1]
+    raise ValueError(f"{SHIM.name}: function {name} has no end")
+
+
+def shim_script(html: str) -> str | None:
+    """The script the iframe-worker shim will write for this page, or None without shim."""
+    worker = SEARCH_WORKER.search(html)
+    if "iframe-worker-shim.js" not in html or not worker:
+        return None
+    code = SHIM.read_text(encoding="utf-8")
+    template = SHIM_SCRIPT.search(code).group(1)
+    def fill(match):
+        name = match.group(1)
+        return function_source(code, name) if f"function {name}(" in code else worker.group(1)
+    return re.sub(r"\$\{(\w+)\}", fill, template)
+
+
 def script_hashes(html: str) -> list[str]:
-    """'sha256-…' sources for every inline script in the page, in page order, without repeats."""
+    """'sha256-…' sources for every inline script the page runs, in page order, without repeats."""
+    scripts = [match.group(2) for match in INLINE_SCRIPT.finditer(html) if not DATA_BLOCK.search(match.group(1))]
+    shim = shim_script(html)
     hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        if DATA_BLOCK.search(match.group(1)):
-            continue
-        digest = base64.b64encode(hashlib.sha256(match.group(2).encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+    for source in map(sha256, scripts + ([shim] if shim else [])):
         if source not in hashes:
             hashes.append(source)
     return hashes

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,31 @@ def test_instant_navigation_through_every_page_without_violations(engine, probed
                     f"instant navigation to {link} did not finish", link)
     assert engine.run("return window.__sameDocument === true"), "navigation was not instant"
     assert_no_violations(engine, "instant navigation")
+
+
+# -- The offline copy (opened from disk; search runs in an iframe under the page's policy) --------
+
+def test_offline_copy_carries_the_policy_and_search_works_under_it(tmp_path_factory, browser):
+    """Chromium only: file:// pages; violations in the search iframe show only in the console."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import offline
+    folder, _ = offline.build(tmp_path_factory.mktemp("offline"))
+    for path in html_files(folder):
+        check_policy(path.read_text(encoding="utf-8"), f"offline {path.name}")
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    console = []
+    page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    for path in html_files(folder):
+        if path.name == "404.html":  # a server's page: from disk it is never shown
+            continue
+        page.goto(path.as_uri())
+        page.wait_for_selector("html.wb-js", state="attached")
+        seen = page.evaluate("() => window.__cspViolations")
+        assert seen == [], f"offline {path.name}: {seen}"
+    page.goto((folder / "index.html").as_uri())
+    page.fill(".md-search__input", "gemeente")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    context.close()
+    assert console == [], console
