@@ -7,7 +7,7 @@ from pathlib import Path
 # imports it, so the macros and these hooks share one build state.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import site  # noqa: E402
+from macros import csp, site  # noqa: E402
 
 
 def on_pre_build(config):
@@ -21,6 +21,15 @@ def on_nav(nav, config, files):
 
 def on_page_content(html, page, config, files):
     return site.current().page_html(html, page)
+
+
+def on_post_page(output, page, config):
+    return csp.protect(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # Pages from theme templates alone (404.html); sitemap.xml is no page.
+    return csp.protect(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

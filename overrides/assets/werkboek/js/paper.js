@@ -30,22 +30,29 @@ Werkboek.define("paper", function (W) {
     }) + '"';
   }
 
-  /* The footer on every printed page (CSS page margin boxes). */
-  function updateFooter(what) {
-    var style = document.getElementById("wb-print-footer-style");
-    if (!style) {
-      style = el("style");
-      style.id = "wb-print-footer-style";
-      document.head.appendChild(style);
+  /* The footer on every printed page (CSS page margin boxes). A constructed stylesheet, not a
+     <style> element: the Content-Security-Policy allows no inline styles. */
+  var footerSheet = null;
+  function footerStyles() {
+    if (!footerSheet && window.CSSStyleSheet && "adoptedStyleSheets" in document) {
+      footerSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([footerSheet]);
     }
+    return footerSheet;
+  }
+
+  function updateFooter(what) {
     var setName = W.progress.activeSetName();
     var left = [W.workbook.title(), what].filter(Boolean).join(" – ") +
       (setName && what !== t("print.kindBlank") ? t("print.footerSet", { name: setName }) : "");
     var today = W.util.today();
-    style.textContent = "@media print { @page { " +
-      "@bottom-left { content: " + cssString(left) + "; font-size: 8pt; color: #333; } " +
-      "@bottom-right { content: " + cssString(t("print.footerDate", { date: today })) +
-      " counter(page) " + cssString(t("print.footerOf")) + " counter(pages); font-size: 8pt; color: #333; } } }";
+    var sheet = footerStyles();
+    if (sheet) {
+      sheet.replaceSync("@media print { @page { " +
+        "@bottom-left { content: " + cssString(left) + "; font-size: 8pt; color: #333; } " +
+        "@bottom-right { content: " + cssString(t("print.footerDate", { date: today })) +
+        " counter(page) " + cssString(t("print.footerOf")) + " counter(pages); font-size: 8pt; color: #333; } } }");
+    }
     var line = document.querySelector("[data-wb-print-footer]");
     if (line) line.textContent = left + t("print.footerLine", { date: today });
   }

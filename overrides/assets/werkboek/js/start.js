@@ -59,8 +59,10 @@ Werkboek.define("start", function (W) {
   }
 
   function setupLifecycle() {
-    // Back/forward cache: the page comes back as it was left; storage may have moved on.
-    window.addEventListener("pageshow", function (event) { if (event.persisted) restorePage(false); });
+    // Every pageshow: from the back/forward cache the page comes back as it was left while storage
+    // may have moved on, and after an ordinary Back browsers put their remembered form state back
+    // after our first restore. Either way the stored answers go in again.
+    window.addEventListener("pageshow", function () { restorePage(false); });
     window.addEventListener("pagehide", function () { store.flush(); });
     window.addEventListener("hashchange", focusLinkedField);
     document.addEventListener("visibilitychange", function () {
