@@ -31,7 +31,7 @@ Werkboek.define("paper", function (W) {
   }
 
   /* The footer on every printed page (CSS page margin boxes). A constructed stylesheet, not a
-     <style> element: the Content-Security-Policy allows no inline styles. */
+     <style> element: the security policy the build writes allows no inline styles. */
   var footerSheet = null;
   function footerStyles() {
     if (!footerSheet && window.CSSStyleSheet && "adoptedStyleSheets" in document) {
