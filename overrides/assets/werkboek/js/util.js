@@ -52,7 +52,7 @@ Werkboek.define("util", function () {
     return new URL(base.replace(/\/?$/, "/"), location.href).href;
   }
 
-  /* A page of the site (a manifest url such as "werkbladen/werkblad-1/") as an absolute URL. */
+  /* A page of the site (a manifest url such as "werkbladen/blad-a/") as an absolute URL. */
   function siteUrl(path, hash) {
     var url = new URL(path || "", siteRoot());
     if (hash) url.hash = hash;
