@@ -47,6 +47,22 @@ def serve(directory: Path, port: int) -> ThreadingHTTPServer:
     return server
 
 
+@pytest.fixture
+def report(record_property):
+    """report("Title", ["line", ...]): figures printed at the end of the run, also from test processes
+    (pytest-xdist shows nothing a worker prints)."""
+    return lambda title, lines: record_property("werkboek_figures", [title, *lines])
+
+
+def pytest_terminal_summary(terminalreporter):
+    for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed"):
+        for name, lines in report.user_properties:
+            if name == "werkboek_figures" and report.when == "call":
+                terminalreporter.write_line("")
+                for line in lines:
+                    terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()

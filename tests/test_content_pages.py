@@ -282,15 +282,13 @@ def test_textstat_computes_flesch_douma():
     assert textstat.flesch_reading_ease(text) == pytest.approx(douma)
 
 
-def test_every_page_stays_easy_to_read(built_site, capsys):
+def test_every_page_stays_easy_to_read(built_site, report):
     textstat.set_lang("nl")
     scores = {}
     for source in PAGES:
         name = str(source.relative_to(ROOT / "docs"))
         scores[name] = textstat.flesch_reading_ease(prose(article_html(built_site, source)))
-    with capsys.disabled():
-        print("\nLeesbaarheid per pagina (Flesch-Douma, hoger is makkelijker):")
-        for name, score in sorted(scores.items(), key=lambda item: item[1]):
-            print(f"  {score:5.1f}  {name}")
+    report("Leesbaarheid per pagina (Flesch-Douma, hoger is makkelijker):",
+           [f"  {score:5.1f}  {name}" for name, score in sorted(scores.items(), key=lambda item: item[1])])
     too_hard = {name: round(score, 1) for name, score in scores.items() if score < FLOORS.get(name, FLOOR)}
     assert not too_hard, f"te moeilijk geworden (ondergrens {FLOOR}, Begrippen {FLOORS['begrippen.md']}): {too_hard}"

@@ -25,6 +25,8 @@ EXAMPLE = "voorbeeld/"
 PLAN = "mijn-plan/"
 NOTICE = "[data-wb-offline-notice]"
 
+pytestmark = pytest.mark.xdist_group("firefox")  # one Firefox for the module, in one test process
+
 
 class Firefox:
     """One driver.mjs process: ask it to run a scenario, get its result or its failure."""
