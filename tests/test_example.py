@@ -180,6 +180,13 @@ def test_example_opens_in_the_offline_copy_from_disk(browser, offline_copy):
         context.close()
 
 
+def test_a_workbook_without_an_example_offers_none(second_workbook):
+    site, _ = second_workbook
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["example"] is None and not (site / "assets/werkboek/voorbeeld.js").exists()
+    assert not [sheet["id"] for sheet in manifest["worksheets"] if sheet["copy"]]
+
+
 # -- The build checks the example against the fields -----------------------------------------------
 
 MANIFEST = {"header": [{"id": "kop-datum", "kind": "date", "shape": "string"}], "worksheets": [{"fields": [
