@@ -232,7 +232,7 @@ Werkboek.define("storage", function (W) {
       sets: function () { return readIndex(s).sets; },
       activeSet: function () {
         var index = readIndex(s);
-        var set = index.sets.filter(function (item) { return item.id === index.active; })[0];
+        var set = findSet(index, index.active);
         var envelope = readSet(s, set.id);
         return { id: set.id, name: set.name, updated: envelope.updated, exported: envelope.exported,
                  example: Boolean(set.example) };
@@ -245,7 +245,9 @@ Werkboek.define("storage", function (W) {
         writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {},
                                           updated: now(), exported: null });
         updateIndex(s, function (index) {
-          if (!findSet(index, id)) index.sets.push({ id: id, name: String(name), created: now(), example: true });
+          var set = findSet(index, id);
+          if (!set) index.sets.push(set = { id: id, created: now(), example: true });
+          set.name = String(name);
           activate(index, id);
         });
         return id;
