@@ -8,6 +8,7 @@ The lock (`lock_of`, `check_lock`) keeps published ids and option values from di
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -295,6 +296,7 @@ class Worksheet:
     title: str
     page: str
     url: str
+    copy: bool = False  # chosen by default when a werkmap is copied (e.g. for another municipality)
     fields: list[Field] = field(default_factory=list)  # every field, in registration order
     sections: dict[str, str] = field(default_factory=dict)  # field id -> section id
     section_titles: dict[str, str] = field(default_factory=dict)
@@ -324,14 +326,16 @@ class Workbook:
                                  "Elk veld heeft een eigen id nodig.")
         self.owners[item_id] = page
 
-    def start_worksheet(self, page: str, url: str, worksheet_id, title) -> Worksheet:
+    def start_worksheet(self, page: str, url: str, worksheet_id, title, copy=False) -> Worksheet:
         worksheet_id = check_id(page, worksheet_id)
         if not (isinstance(title, str) and title.strip()):
             raise _fail(page, worksheet_id, "het werkblad heeft geen titel.")
+        if not isinstance(copy, bool):
+            raise _fail(page, worksheet_id, "copy= is True (standaard mee bij het kopiëren van een werkmap) of False.")
         if page in self.worksheets:
             raise _fail(page, worksheet_id, "er staat al een werkblad op deze pagina; gebruik één werkblad per pagina.")
         self.claim(page, worksheet_id)
-        sheet = Worksheet(worksheet_id, title.strip(), page, url)
+        sheet = Worksheet(worksheet_id, title.strip(), page, url, copy)
         self.worksheets[page] = sheet
         return sheet
 
@@ -405,7 +409,7 @@ class Workbook:
             if old in self.owners:
                 raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
 
-    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None) -> dict:
+    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, example: str = "") -> dict:
         self.check_renames()
         sheets = self.sheets()
         fields = [item for sheet in sheets for item in sheet.fields]
@@ -420,6 +424,7 @@ class Workbook:
             "title": title,
             "plan": {"url": self.plan[1], "title": plan_title} if self.plan else None,
             "texts": dict(texts or {}),
+            "example": {"file": example} if example else None,
             "header": [{"id": h.id, "label": h.label, "kind": h.kind, "shape": SHAPES[h.kind], "role": h.role}
                        for h in self.header],
             "worksheets": [_sheet_entry(sheet) for sheet in sheets],
@@ -442,6 +447,7 @@ def _sheet_entry(sheet: Worksheet) -> dict:
         "id": sheet.id,
         "title": sheet.title,
         "url": sheet.url,
+        "copy": sheet.copy,
         "sections": [{"id": i, "title": t} for i, t in sheet.section_titles.items()],
         "fields": flat,
     }
@@ -471,6 +477,67 @@ def _field_entry(item: Field, section: str) -> dict:
 
 def _strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html).strip()
+
+
+# -- the filled example: answers of a fictional user, checked against the fields -----------------
+
+def check_example(data, manifest: dict, where: str) -> dict:
+    """`extra.werkboek.example` ({naam, antwoorden}) -> {name, answers}, every answer in its stored shape.
+
+    A wrong id, shape or option value stops the build with a Dutch message naming the id.
+    """
+    if not (isinstance(data, dict) and isinstance(data.get("naam"), str) and data["naam"].strip()
+            and isinstance(data.get("antwoorden"), dict)) or set(data) - {"naam", "antwoorden"}:
+        raise WorksheetError(f"Fout in {where}: een voorbeeld heeft alleen naam: (de naam van de werkmap) "
+                             "en antwoorden: (per veld-id het antwoord).")
+    known = {h["id"]: h for h in manifest["header"]}
+    known.update({f["id"]: f for sheet in manifest["worksheets"] for f in sheet["fields"]})
+    for field_id, value in data["antwoorden"].items():
+        if field_id not in known:
+            raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek.")
+        problem = _answer_problem(known[field_id], value)
+        if problem:
+            raise _fail(where, field_id, problem)
+    return {"name": data["naam"].strip(), "answers": data["antwoorden"]}
+
+
+def _answer_problem(spec: dict, value) -> str:
+    """Why a value does not fit its field (a manifest entry or table column); "" when it does."""
+    values = [o["value"] for o in spec.get("options", [])]
+    if isinstance(value, datetime.date):
+        return f"schrijf de datum tussen aanhalingstekens: \"{value.isoformat()}\"."
+    if spec.get("shape", "string") == "list":
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return "het antwoord is een lijst met keuzes (- waarde)."
+        wrong = [v for v in value if v not in values]
+        if wrong or len(set(value)) != len(value):
+            return f"keuze '{(wrong or value)[0]}' bestaat niet of staat er twee keer. Kies uit: {', '.join(values)}."
+        return ""
+    if spec.get("shape") == "rows":
+        columns = {c["id"]: c for c in spec["columns"]}
+        if not (isinstance(value, list) and all(isinstance(row, dict) for row in value)):
+            return "het antwoord is een lijst met rijen (- kolom-id: tekst)."
+        for number, row in enumerate(value, 1):
+            for column_id, cell in row.items():
+                problem = (_answer_problem(columns[column_id], cell) if column_id in columns
+                           else f"de kolom bestaat niet. Kies uit: {', '.join(columns)}.")
+                if problem:
+                    return f"rij {number}, kolom '{column_id}': {problem}"
+        return ""
+    if not isinstance(value, str):
+        return "het antwoord is een tekst."
+    if value and spec["kind"] == "date" and not _is_date(value):
+        return f"'{value}' is geen datum als 2026-03-14."
+    if value and values and value not in values:
+        return f"'{value}' is geen keuze van dit veld. Kies uit: {', '.join(values)}."
+    return ""
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 # -- the lock: published ids, kinds and values ------------------------------------------------------

@@ -13,21 +13,23 @@ import os
 import re
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 from . import assets
-from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, lock_text, make_column_spec, make_field,
-                    make_header, make_texts)
+from .model import (CONFIG, Workbook, WorksheetError, check_example, check_id, check_lock, lock_of, lock_text,
+                    make_column_spec, make_field, make_header, make_texts)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
+EXAMPLE_FILE = "voorbeeld.js"  # the filled example, loaded only when a user asks to see it
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 WRITE_LOCK = "WERKBOEK_WRITE_LOCK"  # set by `./dev lock`: write the lock instead of checking it
 log = logging.getLogger("mkdocs.plugins.werkboek")
 
 # The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
 # them from the manifest and the stored answers.
-WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose")
+WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
 
 
 class Build:
@@ -42,6 +44,8 @@ class Build:
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
+        self.example_name = settings.get("example") or ""
+        self.example = read_example(project_dir, self.example_name)
 
     # -- what the macros call; `page` is the MkDocs page being rendered ---------------------------
 
@@ -52,8 +56,8 @@ class Build:
     def column(self, page, column_id, label="", kind="text", options=None):
         return make_column_spec(page.file.src_uri, column_id, label, kind, options)
 
-    def worksheet(self, page, worksheet_id, title="") -> str:
-        sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title)
+    def worksheet(self, page, worksheet_id, title="", copy=False) -> str:
+        sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title, copy)
         return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header))
 
     def section(self, page, section_id, title="") -> str:
@@ -69,6 +73,9 @@ class Build:
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page
+        if name == "voorbeeld" and self.example is None:
+            raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
+                              "noemt geen voorbeeldbestand (extra.werkboek.example).")
         return self.workbook.stash(self.renderer.widget(name, worksheet_id))
 
     # -- what the hooks call -----------------------------------------------------------------------
@@ -84,15 +91,27 @@ class Build:
         try:
             return self.workbook.manifest(
                 storage_key=self.storage_key, title=self.config["site_name"], texts=self.texts,
-                plan_title=self.plan_page.title if self.plan_page else "")
+                plan_title=self.plan_page.title if self.plan_page else "",
+                example=EXAMPLE_FILE if self.example is not None else "")
         except WorksheetError as error:
             raise PluginError(str(error)) from error
 
     def finish(self, site_dir: str) -> None:
         manifest = self.manifest()
         self.check_lock(manifest)
+        example = self.checked_example(manifest)
         write_manifest(site_dir, manifest)
+        if example:
+            write_script(Path(site_dir) / MANIFEST_DIR / EXAMPLE_FILE, "WerkboekVoorbeeld", example)
         assets.build_bundles(site_dir)
+
+    def checked_example(self, manifest: dict) -> dict | None:
+        if self.example is None:
+            return None
+        try:
+            return check_example(self.example, manifest, self.example_name)
+        except WorksheetError as error:
+            raise PluginError(str(error)) from error
 
     def check_lock(self, manifest: dict) -> None:
         """Stop the build when a published id or value disappeared; `./dev lock` rewrites the lock."""
@@ -121,10 +140,29 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     target = Path(site_dir) / MANIFEST_DIR
     target.mkdir(parents=True, exist_ok=True)
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    # A script, not fetched JSON: pages opened from disk (file://) cannot fetch files.
-    compact = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    (target / "manifest.js").write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
+    write_script(target / "manifest.js", "WerkboekManifest", manifest)
     return target / "manifest.json"
+
+
+def write_script(path: Path, name: str, data: dict) -> None:
+    """Data as a script (window.<name> = {...}), not fetched JSON: pages opened from disk (file://)
+    cannot fetch files."""
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(f"window.{name} = {compact};\n", encoding="utf-8")
+
+
+def read_example(project_dir: Path, name: str):
+    """The example file named by extra.werkboek.example, parsed; None when there is none."""
+    if not name:
+        return None
+    where = f"{CONFIG} (extra.werkboek.example)"
+    path = project_dir / name
+    if not path.is_file():
+        raise WorksheetError(f"Fout in {where}: het voorbeeldbestand {name} bestaat niet.")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise WorksheetError(f"Fout in {name}: dit is geen geldig YAML-bestand ({error}).") from error
 
 
 def start(config) -> Build:

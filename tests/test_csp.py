@@ -235,9 +235,18 @@ def test_plan_printed_exported_imported_and_werkmap_switched_without_violations(
     engine.run("document.querySelector('[data-wb-switch-set]').click()")
     engine.wait("return document.querySelector('[data-wb-active-set]').textContent.indexOf('Gemeente CSP') < 0",
                 "switching werkmap did nothing")
+    # Copied for another municipality; the example opened (its answers load as a script) and left.
+    engine.run("""var name = document.getElementById('wb-kopie-naam'); name.value = 'Kopie CSP';
+                  name.form.requestSubmit();""")
+    engine.wait("return document.querySelector('[data-wb-active-set]').textContent.indexOf('Kopie CSP') >= 0",
+                "the copy is not active")
+    engine.run("document.querySelector('[data-wb-open-example]').click()")
+    engine.wait("return document.querySelector(\"[data-wb-example-notice='example']\")", "the example did not open")
+    engine.run("document.querySelector('[data-wb-leave-example]').click()")
+    engine.wait("return document.querySelector(\"[data-wb-example-notice='left']\")", "not back from the example")
     engine.open(sheet)
     engine.started()
-    assert_no_violations(engine, "plan printed, export, import, werkmappen")
+    assert_no_violations(engine, "plan printed, export, import, werkmappen, copy, example")
 
 
 def test_instant_navigation_through_every_page_without_violations(engine, probed_site):

@@ -1,8 +1,9 @@
 /* The one script every page loads (deferred). On every page mkdocs-material shows (document$,
  * also after instant navigation) it looks for content that asks for a bundle (data-wb-load),
  * loads the manifest and those bundles once, in order, and starts the page. Other code loads a
- * bundle when it is needed with Werkboek.load(name, callback). The build puts the bundle table in
- * front of this file: window.WerkboekBundles = {name: {file, covers: [bundles it contains]}}.
+ * bundle when it is needed with Werkboek.load(name, callback), a data file with Werkboek.loadFile.
+ * The build puts the bundle table in front of this file:
+ * window.WerkboekBundles = {name: {file, covers: [bundles it contains]}}.
  */
 (function () {
   "use strict";
@@ -45,7 +46,12 @@
 
   /* Load the manifest and the named bundles, then call done (at once when all are there). */
   function load(names, done) {
-    var wanted = ["manifest.js"].concat(needed([].concat(names)).map(function (name) { return bundles[name].file; }));
+    loadFiles(needed([].concat(names)).map(function (name) { return bundles[name].file; }), done);
+  }
+
+  /* The same for files beside the bundles that are no bundle (data the build writes as a script). */
+  function loadFiles(files, done) {
+    var wanted = ["manifest.js"].concat(files);
     var entry = { files: wanted, done: function () {
       try { done(); } catch (error) { if (window.console) console.error("Werkboek:", error); }
     } };
@@ -65,6 +71,7 @@
   }
 
   Werkboek.load = load;
+  Werkboek.loadFile = function (file, done) { loadFiles([file], done); };
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(startPage);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startPage);
   else startPage();

@@ -55,7 +55,7 @@ Werkboek.define("progress", function (W) {
     line.appendChild(el("strong", "wb-set-name", activeSetName()));
     line.appendChild(document.createTextNode(t("status.count", { done: progress.done, total: progress.total })));
     // Reassure only while it is true; otherwise the storage warning says what is wrong.
-    if (W.store && !W.store.problem()) line.appendChild(document.createTextNode(t("status.saved")));
+    if (W.store && !W.store.problem() && !W.store.activeSet().example) line.appendChild(document.createTextNode(t("status.saved")));
     var planUrl = W.workbook.planUrl("wb-werkmappen");
     if (planUrl) {
       line.appendChild(document.createTextNode(" "));

@@ -24,6 +24,7 @@ Werkboek.define("reminder", function (W) {
     var state = backupState();
     box.textContent = "";
     box.className = "wb-backup" + (state.remind ? " wb-backup--remind" : "");
+    if (state.set.example) return; // not the user's answers: nothing to back up
     box.appendChild(el("p", "wb-backup__last", state.exported
       ? t("backup.last", { date: W.util.formatMoment(state.set.exported) }) : t("backup.none")));
     if (!state.remind) return;

@@ -1,7 +1,7 @@
 /* The one module that touches browser storage. Answers never leave this browser.
  *
  * Layout in localStorage, all under the workbook's own namespace (so two workbooks never mix):
- *   NS:werkmappen          {format, schema, active, sets: [{id, name, created}]}
+ *   NS:werkmappen          {format, schema, active, sets: [{id, name, created, example?, back?}]}
  *   NS:werkmap:<id>        {format, schema, answers: {fieldId: value}, updated, exported}
  *   NS:reservekopie:<t>    unreadable data, kept as it was found
  *   NS:opslag-gevraagd     when the browser was asked to keep this site's storage
@@ -9,6 +9,9 @@
  * wipes what another tab saved. What cannot be written stays in memory ("pending") and is retried
  * on the next save and when the page is hidden. Declared renames (manifest.renames) are applied
  * to a set's answers when it is read.
+ * The filled example is a set with example: true, read-only: saving into it does nothing, and its
+ * back is the user's own set that was active before, to return to in one step. Sets without these
+ * optional keys read as before, so they need no schema step.
  */
 Werkboek.define("storage", function (W) {
   "use strict";
@@ -99,6 +102,20 @@ Werkboek.define("storage", function (W) {
   function indexKey(s) { return s.namespace + ":werkmappen"; }
   function setKey(s, id) { return s.namespace + ":werkmap:" + id; }
 
+  function findSet(index, id) { return index.sets.filter(function (set) { return set.id === id; })[0] || null; }
+  function ownSets(index) { return index.sets.filter(function (set) { return !set.example; }); }
+
+  /* Make a set active. Entering the example remembers the user's own set, to go back to. */
+  function activate(index, id) {
+    var target = findSet(index, id);
+    if (!target) return;
+    var current = findSet(index, index.active);
+    if (target.example && current && !current.example) target.back = current.id;
+    index.active = id;
+  }
+
+  function newSetId() { return "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6); }
+
   function readIndex(s) {
     var index = readEnvelope(s, indexKey(s), function (data) { return Array.isArray(data.sets); });
     if (!index || !index.sets.length) {
@@ -107,7 +124,7 @@ Werkboek.define("storage", function (W) {
     }
     index.sets = index.sets.filter(function (set) { return isObject(set) && typeof set.id === "string"; });
     if (!index.sets.length) return readIndex({ storage: null, memory: {}, namespace: s.namespace });
-    if (!index.sets.some(function (set) { return set.id === index.active; })) index.active = index.sets[0].id;
+    if (!findSet(index, index.active)) index.active = (ownSets(index)[0] || index.sets[0]).id;
     return index;
   }
 
@@ -149,6 +166,21 @@ Werkboek.define("storage", function (W) {
               report: function (kind) { if (kind !== problem) { problem = kind; onProblem(kind); } } };
 
     function activeId() { return readIndex(s).active; }
+    function activeEntry() { var index = readIndex(s); return findSet(index, index.active); }
+
+    /* A new own set, made active; with answers when given (a copy). */
+    function createSet(name, answers) {
+      var id = newSetId();
+      if (answers) {
+        writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers),
+                                          updated: now(), exported: null });
+      }
+      updateIndex(s, function (index) {
+        index.sets.push({ id: id, name: String(name), created: now() });
+        index.active = id;
+      });
+      return id;
+    }
 
     function flush() {
       var allWritten = true;
@@ -181,7 +213,9 @@ Werkboek.define("storage", function (W) {
     return {
       /* Save one answer of the active set at once; false when it only reached memory. */
       save: function (fieldId, value) {
-        var id = activeId();
+        var active = activeEntry();
+        if (active.example) return true; // read-only: nothing typed becomes part of the example
+        var id = active.id;
         s.pending[id] = s.pending[id] || {};
         s.pending[id][fieldId] = value;
         return flush();
@@ -198,17 +232,36 @@ Werkboek.define("storage", function (W) {
       sets: function () { return readIndex(s).sets; },
       activeSet: function () {
         var index = readIndex(s);
-        var set = index.sets.filter(function (item) { return item.id === index.active; })[0];
+        var set = findSet(index, index.active);
         var envelope = readSet(s, set.id);
-        return { id: set.id, name: set.name, updated: envelope.updated, exported: envelope.exported };
+        return { id: set.id, name: set.name, updated: envelope.updated, exported: envelope.exported,
+                 example: Boolean(set.example) };
       },
-      createSet: function (name) {
-        var id = "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+      createSet: createSet,
+      /* Open the example as its own set (its answers fresh from the file each time). */
+      openExample: function (name, answers) {
+        var existing = readIndex(s).sets.filter(function (set) { return set.example; })[0];
+        var id = existing ? existing.id : newSetId();
+        writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {},
+                                          updated: now(), exported: null });
         updateIndex(s, function (index) {
-          index.sets.push({ id: id, name: String(name), created: now() });
-          index.active = id;
+          var set = findSet(index, id);
+          if (!set) index.sets.push(set = { id: id, created: now(), example: true });
+          set.name = String(name);
+          activate(index, id);
         });
         return id;
+      },
+      /* From the example back to the user's own set (a new empty one when none is left). */
+      leaveExample: function () {
+        var index = readIndex(s);
+        var current = findSet(index, index.active);
+        if (!current.example) return current.id;
+        var back = findSet(index, current.back);
+        var own = back && !back.example ? back : ownSets(index)[0];
+        if (!own) return createSet(W.texts.t("set.default"));
+        updateIndex(s, function (changed) { changed.active = own.id; });
+        return own.id;
       },
       renameSet: function (id, name) {
         updateIndex(s, function (index) {
@@ -216,19 +269,22 @@ Werkboek.define("storage", function (W) {
         });
       },
       switchSet: function (id) {
-        updateIndex(s, function (index) {
-          if (index.sets.some(function (set) { return set.id === id; })) index.active = id;
-        });
+        updateIndex(s, function (index) { activate(index, id); });
       },
       deleteSet: function (id) {
         delete s.pending[id];
         delete s.memory[setKey(s, id)];
         if (s.storage) s.storage.removeItem(setKey(s, id));
         // readIndex() recreates a default set when none is left
-        updateIndex(s, function (index) { index.sets = index.sets.filter(function (set) { return set.id !== id; }); });
+        updateIndex(s, function (index) {
+          var gone = findSet(index, id);
+          index.sets = index.sets.filter(function (set) { return set.id !== id; });
+          if (gone && index.active === id && findSet(index, gone.back)) index.active = gone.back;
+        });
       },
       /* Replace all answers of the active set (import, clear). */
       replaceAnswers: function (newAnswers) {
+        if (activeEntry().example) return false;
         delete s.pending[activeId()];
         return changeActiveSet(function (envelope) {
           envelope.answers = sanitize(newAnswers) || {};
@@ -236,6 +292,7 @@ Werkboek.define("storage", function (W) {
         });
       },
       markExported: function () {
+        if (activeEntry().example) return;
         changeActiveSet(function (envelope) { envelope.exported = now(); });
       },
       /* Ask once (when the user starts filling in) that the browser keeps this site's storage. */

@@ -36,6 +36,19 @@ Werkboek.define("texts", function () {
     "set.nameMissing": "Vul eerst een naam in.",
     "set.created": "Werkmap {name} is gemaakt. Je werkt nu in deze werkmap.",
     "set.renamed": "De werkmap heet nu {name}.",
+    "set.exampleTag": "Voorbeeld",
+    // Copying a werkmap (e.g. for another municipality)
+    "copy.header": "Je gegevens: {label}",
+    "copy.nothing": "Kies eerst wat je wilt meenemen naar de nieuwe werkmap.",
+    "copy.done": "Werkmap {name} is gemaakt, met: {what}. Je werkt nu in werkmap {name}. " +
+      "Werkmap {from} blijft zoals hij was.",
+    // The filled example
+    "example.notice": "Je bekijkt een voorbeeld. Dit zijn niet jouw antwoorden, maar die van een verzonnen " +
+      "bibliotheek. Je kunt in het voorbeeld niets veranderen.",
+    "example.back": "Terug naar mijn eigen werkmap",
+    "example.left": "Je werkt weer in je eigen werkmap {name}. Je antwoorden zijn niet veranderd.",
+    "example.failed": "Het voorbeeld kon niet worden geladen. Laad de pagina opnieuw en probeer het nog eens.",
+    "example.removed": "Het voorbeeld is weggehaald. Je werkt nu in werkmap {active}.",
     // Back-up reminder
     "backup.last": "Je laatste back-up van deze werkmap maakte je op {date}.",
     "backup.none": "Je hebt van deze werkmap nog geen back-up gemaakt.",

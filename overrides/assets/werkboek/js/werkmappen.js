@@ -1,6 +1,7 @@
-/* Werkmappen (answer sets): create, rename, switch, delete, clear. Fills the block of the
+/* Werkmappen (answer sets): create, copy, rename, switch, delete, clear. Fills the block of the
  * {{ werkmappen() }} macro; its export and import buttons load the transfer bundle when used.
- * Names are user text: textContent only.
+ * Names are user text: textContent only. While the (read-only) example is open, only what is safe
+ * for it shows: no back-up, import, copy, rename or clearing.
  */
 Werkboek.define("werkmappen", function (W) {
   "use strict";
@@ -40,6 +41,7 @@ Werkboek.define("werkmappen", function (W) {
       var item = el("li", "wb-sets__item" + (set.id === active.id ? " wb-sets__item--active" : ""));
       item.setAttribute("data-wb-set", set.id);
       item.appendChild(el("span", "wb-sets__name wb-set-name", set.name));
+      if (set.example) item.appendChild(el("span", "wb-tag wb-tag--voorbeeld", t("set.exampleTag")));
       if (set.id === active.id) item.appendChild(el("span", "wb-tag wb-tag--actief", t("set.current")));
       else item.appendChild(setButton(t("set.open"), "", "data-wb-switch-set", set));
       item.appendChild(setButton(t("set.delete"), " wb-button--warning", "data-wb-delete-set", set));
@@ -48,6 +50,63 @@ Werkboek.define("werkmappen", function (W) {
 
     var rename = block.querySelector("#wb-werkmap-naam");
     if (rename && document.activeElement !== rename) rename.value = active.name;
+    block.querySelectorAll("[data-wb-own-only]").forEach(function (part) { part.hidden = active.example; });
+    block.querySelectorAll("[data-wb-example-only]").forEach(function (part) { part.hidden = !active.example; });
+    renderCopyChoices(block);
+  }
+
+  // -- Copying a werkmap: the chosen worksheets and header fields into a new one -----------------
+
+  /* The header fields about the user and their organisation: the same for every municipality. */
+  function copyableHeader() {
+    return W.workbook.header().filter(function (field) { return field.role === "organisation" || field.role === "contact"; });
+  }
+
+  function copyChoice(id, label, checked) {
+    var choice = el("div", "wb-option");
+    var input = el("input", "wb-option__input");
+    input.type = "checkbox";
+    input.id = "wb-kopie--" + id;
+    input.value = id;
+    input.checked = checked;
+    input.setAttribute("data-wb-copy-choice", "");
+    var text = el("label", "wb-option__label", label);
+    text.htmlFor = input.id;
+    choice.appendChild(input);
+    choice.appendChild(text);
+    return choice;
+  }
+
+  /* Once: the user's ticks stay while the block is redrawn. Worksheets marked copy=True are ticked. */
+  function renderCopyChoices(block) {
+    var box = block.querySelector("[data-wb-copy-choices]");
+    if (!box || box.childElementCount) return;
+    copyableHeader().forEach(function (field) {
+      box.appendChild(copyChoice(field.id, t("copy.header", { label: field.label }), true));
+    });
+    W.workbook.worksheets().forEach(function (sheet) { box.appendChild(copyChoice(sheet.id, sheet.title, sheet.copy === true)); });
+  }
+
+  function copySet(block, form, name) {
+    var chosen = Array.prototype.filter.call(form.querySelectorAll("[data-wb-copy-choice]"), function (box) { return box.checked; });
+    if (!chosen.length) {
+      say(block, t("copy.nothing"));
+      form.querySelector("[data-wb-copy-choice]").focus();
+      return;
+    }
+    var answers = store().answers();
+    var copied = {};
+    chosen.forEach(function (box) {
+      var sheet = W.workbook.sheet(box.value);
+      (sheet ? sheet.fields.map(function (field) { return field.id; }) : [box.value]).forEach(function (id) {
+        if (W.util.has(answers, id)) copied[id] = answers[id];
+      });
+    });
+    var from = store().activeSet().name;
+    store().createSet(name, copied);
+    form.querySelector("input[type=text]").value = "";
+    var what = chosen.map(function (box) { return box.nextElementSibling.textContent; }).join(", ");
+    afterChange(block, t("copy.done", { name: name, what: what, from: from }), "[data-wb-active-set]");
   }
 
   function setName(id) {
@@ -69,9 +128,12 @@ Werkboek.define("werkmappen", function (W) {
 
   function deleteSet(block, id) {
     var name = setName(id);
-    if (!window.confirm(t("set.confirmDelete", { name: name }))) return;
+    // The example holds none of the user's answers and opens again at any time: no question.
+    var example = store().sets().some(function (set) { return set.id === id && set.example; });
+    if (!example && !window.confirm(t("set.confirmDelete", { name: name }))) return;
     store().deleteSet(id);
-    afterChange(block, t("set.deleted", { name: name, active: store().activeSet().name }), "#wb-werkmappen-titel");
+    afterChange(block, t(example ? "example.removed" : "set.deleted", { name: name, active: store().activeSet().name }),
+                "#wb-werkmappen-titel");
   }
 
   function clearSet(block) {
@@ -107,16 +169,19 @@ Werkboek.define("werkmappen", function (W) {
   function onSubmit(event) {
     var form = event.target;
     var block = form.closest && form.closest("[data-wb-sets]");
-    if (!block || !(form.hasAttribute("data-wb-rename-form") || form.hasAttribute("data-wb-create-form"))) return;
+    if (!block || !["data-wb-rename-form", "data-wb-create-form", "data-wb-copy-form"].some(function (kind) {
+      return form.hasAttribute(kind); })) return;
     event.preventDefault();
-    var input = form.querySelector("input");
+    var input = form.querySelector("input[type=text]");
     var name = W.util.cleanName(input.value);
     if (!name) {
       say(block, t("set.nameMissing"));
       input.focus();
       return;
     }
-    if (form.hasAttribute("data-wb-create-form")) {
+    if (form.hasAttribute("data-wb-copy-form")) {
+      copySet(block, form, name);
+    } else if (form.hasAttribute("data-wb-create-form")) {
       store().createSet(name);
       input.value = "";
       afterChange(block, t("set.created", { name: name }));
