@@ -11,10 +11,12 @@ import re
 
 import docx
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import build_site, fixture_site
-from plan_helpers import Filler, dutch_date, pdf_text, seed_everything, squash, stub_print
+from plan_helpers import Filler, dutch_date, everything_answered, pdf_text, seed_everything, squash, stub_print
 from test_docx import libreoffice
+from test_webkit import display, webkit  # noqa: F401  (fixtures: WebKitGTK under Xvfb)
 
 WORDS = ("de bibliotheek helpt inwoners die moeite hebben met digitale zaken zoals een aanvraag bij de "
          "gemeente of het zorgportaal en samen met partners bereiken we meer mensen in de wijk").split()
@@ -144,6 +146,59 @@ def test_unanswered_parts_are_left_out_and_user_text_stays_text(page, site_url, 
     assert sheet["sections"][1]["title"] in printed and sheet["sections"][0]["title"] not in printed
     assert "Afspraak maken" in printed and "Wie" not in printed
     assert "Nog niet" not in printed
+
+
+# WebKitWebDriver has no print command (POST /session/{id}/print: "Unknown command"), so WebKit makes
+# no PDF here. Instead the handout is drawn in WebKit by the real button, the stylesheets' own print
+# rules are applied to the screen, and the box is measured at the width of an A4 page's text.
+PRINT_RULES_ON_SCREEN = """
+var screen = new CSSStyleSheet();
+Array.from(document.styleSheets).forEach(function (sheet) {
+  Array.from(sheet.cssRules).forEach(function (rule) {
+    if (rule.media && rule.media.mediaText === "print") {
+      Array.from(rule.cssRules).forEach(function (inner) {
+        try { screen.insertRule(inner.cssText, screen.cssRules.length); } catch (error) { /* @page */ }
+      });
+    }
+  });
+});
+document.adoptedStyleSheets = document.adoptedStyleSheets.concat([screen]);
+var box = document.querySelector("[data-wb-handout]");
+box.style.width = "180mm";  // A4 minus the 15 mm side margins of the print stylesheet
+var mm = box.getBoundingClientRect().width / 180;
+var cut = Array.from(box.querySelectorAll("p, td, th, dd, li")).filter(function (node) {
+  return node.scrollWidth > node.clientWidth + 1;
+}).map(function (node) { return node.textContent.slice(0, 40); });
+return {heightMm: box.getBoundingClientRect().height / mm, text: box.innerText, cut: cut,
+        shown: getComputedStyle(box).display, plan: getComputedStyle(document.querySelector("[data-wb-plan]")).display};
+"""
+
+
+@pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
+def test_handout_in_webkit_fits_two_pages_with_every_chosen_answer(webkit, site_url, manifest):
+    filler = Filler()
+    answers = {**everything_answered(manifest, filler), **LONG}
+    webkit.get(site_url)
+    webkit.execute_script("""localStorage.setItem(arguments[0] + ':werkmap:standaard', JSON.stringify(
+        {format: 'werkboek-antwoorden', schema: 1, answers: arguments[1], updated: new Date().toISOString(), exported: null}))""",
+                          manifest["storageKey"], answers)
+    webkit.get(site_url + "mijn-plan/")
+    engine_wait = WebDriverWait(webkit, 10)
+    engine_wait.until(lambda d: d.execute_script("return document.documentElement.classList.contains('wb-js')"))
+    webkit.execute_script("window.print = function () { window.__printed = (window.__printed || 0) + 1; };"
+                          "document.querySelector('[data-wb-print-handout]').click();")
+    engine_wait.until(lambda d: d.execute_script("return window.__printed === 1"), "the handout did not print")
+    assert webkit.execute_script("return document.documentElement.classList.contains('wb-print-handout')")
+    measured = webkit.execute_script(PRINT_RULES_ON_SCREEN)
+    assert measured["shown"] == "block" and measured["plan"] == "none", measured
+    assert measured["heightMm"] <= 2 * (297 - 16 - 18), f"{measured['heightMm']:.0f} mm: more than two A4 pages"
+    assert measured["cut"] == [], f"text cut off: {measured['cut']}"
+    text = squash(measured["text"])
+    for field_id in handout_fields(manifest):
+        for expected in [LONG[field_id]] if field_id in LONG else filler.shown[field_id]:
+            assert squash(expected) in text, f"{field_id}: {expected[:40]!r} ontbreekt"
+    header = {h["role"]: h["id"] for h in manifest["header"]}
+    assert text.startswith("Gespreksnotitie") and filler.shown[header["organisation"]][0] in text
 
 
 def download(page, button: str, tmp_path):
