@@ -24,7 +24,8 @@ Werkboek.define("wordfile", function (W) {
   /* The handout: its title, the title block, then each part as a heading with its answers. */
   function handoutDocument(answers) {
     var made = W.handout.compose(answers);
-    var blocks = made.meta.map(function (entry) { return { type: "paragraph", text: entry.label + ": " + entry.text }; });
+    // The title block as a table without a header row: label and value side by side, compact.
+    var blocks = made.meta.length ? [{ type: "table", rows: made.meta.map(function (e) { return [e.label, e.text]; }) }] : [];
     if (made.intro) blocks.push({ type: "paragraph", text: made.intro, style: "note" });
     made.parts.forEach(function (part) {
       blocks.push({ type: "heading", level: 1, text: part.title });
