@@ -1,6 +1,7 @@
 /* Ready for paper on every page with answers: full copies of text answers and a footer line
  * (title, werkmap, print date) just before printing, also with the browser's own print command.
- * The print buttons print the page; blank forms come from the printing bundle, loaded when asked.
+ * The print buttons print the page; blank forms (printing bundle) and the meeting handout (handout
+ * bundle) are print views, drawn by their bundle when asked.
  */
 Werkboek.define("paper", function (W) {
   "use strict";
@@ -139,10 +140,8 @@ Werkboek.define("paper", function (W) {
   W.onPage(function (scope) {
     // Leaving a page in a print view (instant navigation) must not change how the next one prints.
     if (!VIEWS.some(function (view) { return scope.querySelector("[data-wb-" + view + "]"); })) setView("");
-    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank]").forEach(function (b) { b.hidden = false; });
-    if (W.workbook.manifest().handout) {
-      scope.querySelectorAll("[data-wb-print-handout]").forEach(function (b) { b.hidden = false; });
-    }
+    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank], [data-wb-print-handout]")
+      .forEach(function (b) { b.hidden = false; });
     updateFooter(pageKind());
   });
 
