@@ -282,6 +282,47 @@ def make_header(entries) -> tuple[HeaderField, ...]:
     return tuple(header)
 
 
+def make_handout(settings) -> dict | None:
+    """Check the shape of `extra.werkboek.handout`; `Workbook.check_handout` checks its ids later.
+
+    {title, intro, parts: [{title, fields: [field id, ...]} or {title, diagnosis: worksheet id}]}
+    """
+    if settings is None:
+        return None
+    where = f"Fout in {CONFIG} (extra.werkboek.handout)"
+    if not isinstance(settings, dict):
+        raise WorksheetError(f"{where}: schrijf de gespreksnotitie als title:, intro: en parts:.")
+    unknown = set(settings) - {"title", "intro", "parts"}
+    if unknown:
+        raise WorksheetError(f"{where}: onbekende instelling(en): {', '.join(sorted(unknown))}.")
+    title, intro, parts = settings.get("title"), settings.get("intro", ""), settings.get("parts")
+    if not (isinstance(title, str) and title.strip()):
+        raise WorksheetError(f"{where}: er ontbreekt een titel (title:).")
+    if not isinstance(intro, str):
+        raise WorksheetError(f"{where}: intro: is een tekst.")
+    if not isinstance(parts, list) or not parts:
+        raise WorksheetError(f"{where}: parts: is een lijst met onderdelen (- title: ..., fields: [...]).")
+    checked = []
+    for number, part in enumerate(parts, 1):
+        name = part.get("title") if isinstance(part, dict) else None
+        if not (isinstance(name, str) and name.strip()):
+            raise WorksheetError(f"{where}: onderdeel {number} heeft geen titel (title:).")
+        here = f"{where}, onderdeel '{name.strip()}'"
+        kinds = {"fields", "diagnosis"} & set(part)
+        if set(part) - {"title", "fields", "diagnosis"} or len(kinds) != 1:
+            raise WorksheetError(f"{here}: geef fields: [id, ...] of diagnosis: <werkblad-id>, en verder alleen title:.")
+        entry = {"title": name.strip()}
+        if "fields" in part:
+            ids = part["fields"]
+            if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+                raise WorksheetError(f"{here}: fields: is een lijst met ids van vragen.")
+            entry["fields"] = list(ids)
+        else:
+            entry["diagnosis"] = str(part["diagnosis"])
+        checked.append(entry)
+    return {"title": title.strip(), "intro": intro.strip(), "parts": checked}
+
+
 def make_texts(texts) -> dict[str, str]:
     """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts."""
     texts = texts or {}
@@ -409,8 +450,26 @@ class Workbook:
             if old in self.owners:
                 raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
 
-    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, example: str = "") -> dict:
+    def check_handout(self, handout: dict | None) -> None:
+        """Every id the handout names must be a worksheet question, or a worksheet with verdicts."""
+        if not handout:
+            return
+        fields = {item.id for sheet in self.worksheets.values() for item in sheet.fields}
+        verdicts = {sheet.id for sheet in self.worksheets.values() if any(f.role == "verdict" for f in sheet.fields)}
+        for part in handout["parts"]:
+            here = f"Fout in {CONFIG} (extra.werkboek.handout), onderdeel '{part['title']}'"
+            for field_id in part.get("fields", []):
+                if field_id not in fields:
+                    raise WorksheetError(f"{here}: de vraag '{field_id}' bestaat niet in een werkblad. "
+                                         "Controleer het id op de pagina van het werkblad.")
+            sheet_id = part.get("diagnosis")
+            if sheet_id is not None and sheet_id not in verdicts:
+                raise WorksheetError(f"{here}: diagnosis: '{sheet_id}' is geen werkblad met oordelen "
+                                     "(role=\"verdict\").")
+
+    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, handout=None, example: str = "") -> dict:
         self.check_renames()
+        self.check_handout(handout)
         sheets = self.sheets()
         fields = [item for sheet in sheets for item in sheet.fields]
         values = {}
@@ -425,6 +484,7 @@ class Workbook:
             "plan": {"url": self.plan[1], "title": plan_title} if self.plan else None,
             "texts": dict(texts or {}),
             "example": {"file": example} if example else None,
+            "handout": handout,
             "header": [{"id": h.id, "label": h.label, "kind": h.kind, "shape": SHAPES[h.kind], "role": h.role}
                        for h in self.header],
             "worksheets": [_sheet_entry(sheet) for sheet in sheets],

@@ -59,8 +59,8 @@ class Renderer:
         fields = [make_field(h.kind, h.id, h.label, page=sheet.page) for h in header]
         return self.env.get_template("worksheet.html").render(sheet=sheet, header=fields, render=self.field)
 
-    def widget(self, name: str, worksheet_id: str = "") -> str:
-        return self.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id)
+    def widget(self, name: str, worksheet_id: str = "", handout: dict | None = None) -> str:
+        return self.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id, handout=handout)
 
     def glossary_list(self) -> str:
         return (self.env.get_template("glossary.html").render(glossary=sorted(

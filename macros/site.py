@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from . import assets
 from .model import (CONFIG, Workbook, WorksheetError, check_example, check_id, check_lock, lock_of, lock_text,
-                    make_column_spec, make_field, make_header, make_texts)
+                    make_column_spec, make_field, make_handout, make_header, make_texts)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
@@ -39,6 +39,7 @@ class Build:
         self.config = config
         self.storage_key = settings.get("storage_key", "werkboek")
         self.texts = make_texts(settings.get("texts"))
+        self.handout = make_handout(settings.get("handout"))
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
@@ -76,7 +77,7 @@ class Build:
         if name == "voorbeeld" and self.example is None:
             raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
                               "noemt geen voorbeeldbestand (extra.werkboek.example).")
-        return self.workbook.stash(self.renderer.widget(name, worksheet_id))
+        return self.workbook.stash(self.renderer.widget(name, worksheet_id, handout=self.handout))
 
     # -- what the hooks call -----------------------------------------------------------------------
 
@@ -90,7 +91,7 @@ class Build:
     def manifest(self) -> dict:
         try:
             return self.workbook.manifest(
-                storage_key=self.storage_key, title=self.config["site_name"], texts=self.texts,
+                storage_key=self.storage_key, title=self.config["site_name"], texts=self.texts, handout=self.handout,
                 plan_title=self.plan_page.title if self.plan_page else "",
                 example=EXAMPLE_FILE if self.example is not None else "")
         except WorksheetError as error:

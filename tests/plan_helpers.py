@@ -153,10 +153,8 @@ def fill_everything(page, site_url: str, manifest: dict, filler: Filler | None =
     return filler
 
 
-def seed_everything(page, site_url: str, manifest: dict, filler: Filler | None = None) -> Filler:
-    """Store the answers fill_everything() would give, straight into localStorage (faster; for tests
-    where filling in is not what is tested). Follow-ups only under the chosen options."""
-    filler = filler or Filler()
+def everything_answered(manifest: dict, filler: Filler) -> dict[str, object]:
+    """The answers fill_everything() would store; follow-ups only under the chosen options."""
     answers: dict[str, object] = {}
     for field in manifest["header"]:
         answers[field["id"]] = filler.answer(field)
@@ -166,6 +164,14 @@ def seed_everything(page, site_url: str, manifest: dict, filler: Filler | None =
             if field["parent"] and field["when"] not in (chosen if isinstance(chosen, list) else [chosen]):
                 continue
             answers[field["id"]] = filler.answer(field)
+    return answers
+
+
+def seed_everything(page, site_url: str, manifest: dict, filler: Filler | None = None) -> Filler:
+    """Store the answers fill_everything() would give, straight into localStorage (faster; for tests
+    where filling in is not what is tested)."""
+    filler = filler or Filler()
+    answers = everything_answered(manifest, filler)
     page.goto(site_url)
     page.evaluate("""([key, answers]) => localStorage.setItem(key + ':werkmap:standaard', JSON.stringify(
         {format: 'werkboek-antwoorden', schema: 1, answers, updated: new Date().toISOString(), exported: null}))""",

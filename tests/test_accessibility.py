@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from plan_helpers import Filler
+from plan_helpers import Filler, seed_everything, stub_print
 from wb_pages import built_pages, pages_with_fields
 
 # Every rule axe has for WCAG 2.0/2.1 A and AA plus its best practices: all impacts count.
@@ -81,6 +81,18 @@ def test_every_page_after_filling(built_site, site_url, wide_page, axe):
         open_page(wide_page, site_url + path)
         problems += violations(axe, wide_page, f"/{path} (met antwoorden)")
     assert not problems, "\n".join(problems)
+
+
+def test_plan_page_after_printing_the_handout_and_making_a_word_file(site_url, manifest, wide_page, axe):
+    seed_everything(wide_page, site_url, manifest)
+    stub_print(wide_page)
+    open_page(wide_page, site_url + "mijn-plan/")
+    wide_page.get_by_role("button", name="Gespreksnotitie afdrukken").click()
+    wide_page.wait_for_function("window.__printed === 1")
+    with wide_page.expect_download():
+        wide_page.get_by_role("button", name="Gespreksnotitie als Word-bestand").click()
+    expect(wide_page.locator("[data-wb-word-message]")).to_contain_text("gedownload")
+    assert violations(axe, wide_page, "/mijn-plan/ (notitie afgedrukt, Word-bestand gemaakt)") == []
 
 
 # -- Keyboard only ---------------------------------------------------------------------------------

@@ -207,9 +207,13 @@ def test_plan_printed_exported_imported_and_werkmap_switched_without_violations(
     # Printed: every print button, with the print dialog stubbed; the print media rules applied.
     engine.run("""window.print = function () { window.__printed = (window.__printed || 0) + 1;
                     window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint')); };
-                  document.querySelectorAll('[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank]')
-                    .forEach(function (button) { button.click(); });""")
-    assert engine.run("return window.__printed") >= 1
+                  document.querySelectorAll('[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank], ' +
+                                            '[data-wb-print-handout]').forEach(function (button) { button.click(); });""")
+    engine.wait("return window.__printed >= 3", "the plan, blank forms and handout did not all print")
+    # Word files: the handout and all answers (their code loads on the first click).
+    engine.run("document.querySelectorAll('[data-wb-word]').forEach(function (button) { button.click(); });")
+    engine.wait("return /gedownload/.test(document.querySelector('[data-wb-word-message]').textContent)",
+                "no Word file was made")
     # Exported: both downloads; the back-up file is kept to import it again.
     engine.run("""var create = URL.createObjectURL;
                   URL.createObjectURL = function (blob) {
@@ -246,7 +250,7 @@ def test_plan_printed_exported_imported_and_werkmap_switched_without_violations(
     engine.wait("return document.querySelector(\"[data-wb-example-notice='left']\")", "not back from the example")
     engine.open(sheet)
     engine.started()
-    assert_no_violations(engine, "plan printed, export, import, werkmappen, copy, example")
+    assert_no_violations(engine, "plan and handout printed, Word files, export, import, werkmappen, copy, example")
 
 
 def test_instant_navigation_through_every_page_without_violations(engine, probed_site):

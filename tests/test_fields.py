@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_header,
-                          option)
+from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_handout,
+                          make_header, option)
 from macros.render import Renderer
 
 PAGE = "werkbladen/test.md"
@@ -320,6 +320,36 @@ def test_header_mistakes_name_the_setting(entries, message):
     with pytest.raises(WorksheetError, match=r"mkdocs\.yml \(extra\.werkboek\.header\)") as error:
         make_header(entries)
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("settings,message", [
+    ("Notitie", "title:, intro: en parts:"),
+    ({"title": "", "parts": [{"title": "A", "fields": ["a"]}]}, "er ontbreekt een titel"),
+    ({"title": "N", "parts": []}, "parts: is een lijst"),
+    ({"title": "N", "parts": [{"fields": ["a"]}]}, "onderdeel 1 heeft geen titel"),
+    ({"title": "N", "parts": [{"title": "A"}]}, "onderdeel 'A': geef fields:"),
+    ({"title": "N", "parts": [{"title": "A", "fields": ["a"], "diagnosis": "blad"}]}, "onderdeel 'A': geef fields:"),
+    ({"title": "N", "parts": [{"title": "A", "fields": "a"}]}, "fields: is een lijst"),
+    ({"title": "N", "parts": [{"title": "A", "fields": ["a"]}], "kop": 1}, "onbekende instelling(en): kop"),
+])
+def test_handout_mistakes_name_the_setting(settings, message):
+    with pytest.raises(WorksheetError, match=r"mkdocs\.yml \(extra\.werkboek\.handout\)") as error:
+        make_handout(settings)
+    assert message in str(error.value)
+
+
+def test_handout_ids_are_checked_against_the_worksheets():
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "long", "b-doel")
+    handout = make_handout({"title": " Notitie ", "parts": [{"title": "Doel", "fields": ["b-doel"]}]})
+    assert workbook.manifest(storage_key="s", title="t", handout=handout)["handout"] == {
+        "title": "Notitie", "intro": "", "parts": [{"title": "Doel", "fields": ["b-doel"]}]}
+    assert workbook.manifest(storage_key="s", title="t")["handout"] is None
+    for part, message in ([{"title": "Doel", "fields": ["kop-naam"]}, "'kop-naam' bestaat niet in een werkblad"],
+                          [{"title": "Stand", "diagnosis": "blad"}, "'blad' is geen werkblad met oordelen"]):
+        with pytest.raises(WorksheetError, match=message):
+            workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [part]}))
 
 
 # -- the lock ------------------------------------------------------------------------------------

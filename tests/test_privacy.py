@@ -17,7 +17,7 @@ from plan_helpers import Filler
 from wb_pages import built_pages, pages_with_fields
 
 # Buttons that export or print: clicked on every page where they are shown.
-EXPORT_OR_PRINT = re.compile(r"download|afdruk|pdf|kopi", re.IGNORECASE)
+EXPORT_OR_PRINT = re.compile(r"download|afdruk|pdf|kopi|word-bestand", re.IGNORECASE)
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
@@ -91,6 +91,7 @@ def test_nothing_leaves_the_browser(built_site, site_url, watched, context):
     if (built_site / "assets/werkboek/transfer.js").exists():
         assert any(re.search("download", label, re.IGNORECASE) for label in clicked), \
             f"the export exists but no export button was clicked: {clicked}"
+    assert any("Word-bestand" in label for label in clicked), f"no Word file was made: {clicked}"
 
 
 # -- The built files themselves ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import expect
 
-from plan_helpers import fill_everything, pdf_text, sheet_url, squash, stored_sets
+from plan_helpers import fill_everything, pdf_text, sheet_url, squash, stored_sets, stub_print
 from test_transfer import accept_dialogs, choose_file, export_json
 
 
@@ -49,3 +49,20 @@ def test_fill_reload_plan_print_export_and_import(page, second_workbook, tmp_pat
     preview.wait_for(state="visible")
     preview.get_by_role("button", name=re.compile("^Vervang de antwoorden")).click()
     assert stored_sets(page)["Mijn werkmap"] == before
+
+
+def test_its_own_handout_prints_its_chosen_answers(page, second_workbook, tmp_path):
+    site, url = second_workbook
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    filler = fill_everything(page, url, manifest)
+    stub_print(page)
+    page.goto(url + manifest["plan"]["url"])
+    page.get_by_role("button", name="Afsprakenkaart afdrukken").click()
+    page.wait_for_function("window.__printed === 1")
+    printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
+    assert printed.startswith("Afsprakenkaart") and "Op de school" in printed and "Onze afspraken" in printed
+    for field_id in ("kop-school", "kop-team", "a-contact", "a-groepen", "b-afspraken", "b-vorm"):
+        for expected in filler.shown[field_id]:
+            assert expected in printed, f"{field_id}: {expected!r}"
+    assert filler.shown["a-eerder-wat"][0] not in printed  # not chosen for the handout
+    assert "Gespreksnotitie" not in printed and "Contactpersoon" not in printed and "Gemeente" not in printed

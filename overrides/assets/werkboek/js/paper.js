@@ -1,6 +1,7 @@
 /* Ready for paper on every page with answers: full copies of text answers and a footer line
  * (title, werkmap, print date) just before printing, also with the browser's own print command.
- * The print buttons print the page; blank forms come from the printing bundle, loaded when asked.
+ * The print buttons print the page; blank forms (printing bundle) and the meeting handout (handout
+ * bundle) are print views, drawn by their bundle when asked.
  */
 Werkboek.define("paper", function (W) {
   "use strict";
@@ -41,10 +42,11 @@ Werkboek.define("paper", function (W) {
     return footerSheet;
   }
 
-  function updateFooter(what) {
-    var setName = W.progress.activeSetName();
+  /* withSet: the werkmap's name goes in the footer (not on blank forms or the handout). */
+  function updateFooter(what, withSet) {
+    var setName = withSet === false ? "" : W.progress.activeSetName();
     var left = [W.workbook.title(), what].filter(Boolean).join(" – ") +
-      (setName && what !== t("print.kindBlank") ? t("print.footerSet", { name: setName }) : "");
+      (setName ? t("print.footerSet", { name: setName }) : "");
     var today = W.util.today();
     var sheet = footerStyles();
     if (sheet) {
@@ -63,43 +65,83 @@ Werkboek.define("paper", function (W) {
     return h1 ? h1.textContent.replace(/¶/g, "").trim() : document.title;
   }
 
-  function blankMode() { return document.documentElement.classList.contains("wb-print-blank"); }
+  /* Print views: another view of the page on paper (html.wb-print-<view> shows only that box). */
+  var VIEWS = ["blank", "handout"];
+
+  function printView() {
+    var root = document.documentElement;
+    return VIEWS.filter(function (view) { return root.classList.contains("wb-print-" + view); })[0] || "";
+  }
+
+  function setView(view) {
+    VIEWS.forEach(function (v) { document.documentElement.classList.toggle("wb-print-" + v, v === view); });
+  }
+
+  /* The box a print view draws in: hidden on screen, the only content on paper in its view. */
+  function viewBox(view) {
+    var box = document.querySelector("[data-wb-" + view + "]");
+    if (!box) {
+      box = el("div", "wb-" + view);
+      box.setAttribute("data-wb-" + view, "");
+      box.setAttribute("aria-hidden", "true");
+      (document.querySelector(".md-content__inner") || document.body).appendChild(box);
+    }
+    return box;
+  }
 
   function printPage() {
-    document.documentElement.classList.remove("wb-print-blank");
+    setView("");
     updateFooter(pageKind());
     window.print();
   }
 
-  /* Blank forms: the printing bundle draws them, then the page prints in blank mode. */
-  function printBlank(sheetId) {
-    W.load("printing", function () {
-      W.printing.renderBlank(sheetId);
-      document.documentElement.classList.add("wb-print-blank");
-      updateFooter(t("print.kindBlank"));
+  /* Load the bundle that draws a view, let it draw into its box, then print in that view. */
+  function printInView(view, bundle, draw) {
+    W.load(bundle, function () {
+      var title = draw(viewBox(view));
+      setView(view);
+      updateFooter(title, false);
       window.print();
+    });
+  }
+
+  /* Blank forms: one worksheet, or all when sheetId is "". */
+  function printBlank(sheetId) {
+    printInView("blank", "printing", function (box) {
+      W.printing.renderBlank(box, sheetId);
+      return t("print.kindBlank");
+    });
+  }
+
+  function printHandout() {
+    printInView("handout", "handout", function (box) {
+      W.handout.render(box, W.progress.answersNow());
+      return W.workbook.manifest().handout.title;
     });
   }
 
   window.addEventListener("beforeprint", function () {
     syncPrintCopies(document);
-    if (!blankMode()) updateFooter(pageKind());
+    if (!printView()) updateFooter(pageKind());
   });
   window.addEventListener("afterprint", function () {
-    document.documentElement.classList.remove("wb-print-blank");
+    setView("");
     updateFooter(pageKind());
   });
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank]");
+    var button = event.target.closest &&
+      event.target.closest("[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank], [data-wb-print-handout]");
     if (!button) return;
     if (button.hasAttribute("data-wb-print-blank")) printBlank(button.getAttribute("data-wb-print-blank"));
+    else if (button.hasAttribute("data-wb-print-handout")) printHandout();
     else printPage();
   });
 
   W.onPage(function (scope) {
-    // Leaving a page in blank mode (instant navigation) must not blank the next one.
-    if (!scope.querySelector("[data-wb-blank]")) document.documentElement.classList.remove("wb-print-blank");
-    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank]").forEach(function (b) { b.hidden = false; });
+    // Leaving a page in a print view (instant navigation) must not change how the next one prints.
+    if (!VIEWS.some(function (view) { return scope.querySelector("[data-wb-" + view + "]"); })) setView("");
+    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank], [data-wb-print-handout]")
+      .forEach(function (b) { b.hidden = false; });
     updateFooter(pageKind());
   });
 

@@ -174,7 +174,20 @@ Werkboek.define("plan", function (W) {
     W.workbook.worksheets().forEach(function (sheet) { container.appendChild(renderSheet(sheet, answers)); });
   }
 
-  W.onPage(function (scope) { scope.querySelectorAll("[data-wb-plan]").forEach(renderPlan); });
+  W.onPage(function (scope) {
+    scope.querySelectorAll("[data-wb-plan]").forEach(renderPlan);
+    scope.querySelectorAll("[data-wb-word]").forEach(function (button) { button.hidden = false; });
+  });
+
+  /* Word files: the writer and the handout load at the first click. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-wb-word]");
+    if (!button) return;
+    var tools = button.closest("[data-wb-plan-tools]");
+    W.load(["transfer", "word"], function () {
+      W.wordfile.download(button.getAttribute("data-wb-word"), tools && tools.querySelector("[data-wb-word-message]"));
+    });
+  });
 
   return { answerText: answerText, cellText: cellText };
 });

@@ -82,20 +82,8 @@ Werkboek.define("printing", function (W) {
     return block;
   }
 
-  function container() {
-    var box = document.querySelector("[data-wb-blank]");
-    if (!box) {
-      box = el("div", "wb-blank");
-      box.setAttribute("data-wb-blank", "");
-      box.setAttribute("aria-hidden", "true");
-      (document.querySelector(".md-content__inner") || document.body).appendChild(box);
-    }
-    return box;
-  }
-
-  /* Draw the blank form of one worksheet, or of all when sheetId is "". */
-  function renderBlank(sheetId) {
-    var box = container();
+  /* Draw into box the blank form of one worksheet, or of all when sheetId is "". */
+  function renderBlank(box, sheetId) {
     box.textContent = "";
     W.workbook.worksheets().forEach(function (sheet) {
       if (!sheetId || sheet.id === sheetId) box.appendChild(blankSheet(sheet));

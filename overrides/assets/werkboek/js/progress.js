@@ -126,5 +126,5 @@ Werkboek.define("progress", function (W) {
   document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
 
   return { renderDiagnosis: renderDiagnosis, verdictText: verdictText, progressText: progressText,
-           answersNow: answersNow, activeSetName: activeSetName };
+           answersNow: answersNow, activeSetName: activeSetName, SYMBOLS: SYMBOLS };
 });

@@ -93,6 +93,12 @@ Werkboek.define("texts", function () {
     "blank.date": "Datum: ____ – ____ – ________",
     "blank.multi": "Je mag meer dan één hokje aankruisen.",
     "blank.when": "Als je {option} hebt gekozen:",
+    // The handout and the Word files
+    "handout.contact": "Contactpersoon",
+    "handout.step": "Onderdeel",
+    "handout.verdict": "Oordeel",
+    "word.done": "Het Word-bestand {name} is gedownload.",
+    "word.failed": "Het Word-bestand maken is niet gelukt. Druk je plan af of download de tekstversie. Je antwoorden zijn bewaard.",
     // Readable text export
     "text.made": "Gemaakt op: {date}",
     "text.row": "Rij {n}:",

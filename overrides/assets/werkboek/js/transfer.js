@@ -21,15 +21,17 @@ Werkboek.define("transfer", function (W) {
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
   }
 
-  /* <storage key>-<organisation>-<audience>-<date>.<ext>; the werkmap's name when both are empty. */
-  function fileName(answers, ext) {
+  /* <storage key>[-<kind>]-<organisation>-<audience>-<date>.<ext>; the werkmap's name when both
+     are empty. kind (e.g. the handout's title) tells apart files made from the same answers. */
+  function fileName(answers, ext, kind) {
     var parts = ["organisation", "audience"].map(function (role) {
       var field = W.workbook.headerRole(role);
       var value = field && answers[field.id];
       return typeof value === "string" ? slug(value) : "";
     }).filter(Boolean);
     if (!parts.length) parts.push(slug(store().activeSet().name) || t("export.fileSet"));
-    return [slug(W.workbook.storageKey()) || "werkboek"].concat(parts, [W.util.isoDay()]).join("-") + "." + ext;
+    return [slug(W.workbook.storageKey()) || "werkboek", slug(kind)].filter(Boolean)
+      .concat(parts, [W.util.isoDay()]).join("-") + "." + ext;
   }
 
   function download(name, type, text) {
@@ -300,5 +302,5 @@ Werkboek.define("transfer", function (W) {
 
   return { exportJson: exportJson, exportText: exportText, copyText: copyText, readFile: readFile,
            importAsNew: importAsNew, importReplace: importReplace, importCancel: importCancel,
-           check: check, exportData: exportData, fileName: fileName };
+           check: check, exportData: exportData, fileName: fileName, download: download };
 });
