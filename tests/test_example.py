@@ -221,3 +221,30 @@ def test_a_wrong_example_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "Fout in voorbeeld.yml, veld 'keuze': 'misschien' is geen keuze van dit veld." in result.stderr, \
         result.stderr[-1500:]
+
+
+MARK = "Voorbeeld: de antwoorden hieronder zijn verzonnen"
+
+
+def test_the_handout_and_word_files_of_the_example_say_it_is_an_example(page, site_url, manifest, tmp_path):
+    """The example can be looked at as handout and Word file too, and never passes for real answers."""
+    import docx
+    from plan_helpers import stub_print
+    from test_handout import cell_texts, download
+
+    stub_print(page)
+    ready(page, site_url + manifest["plan"]["url"])
+    open_example(page)
+    page.get_by_role("button", name="Gespreksnotitie afdrukken").click()
+    page.wait_for_function("window.__printed === 1")
+    printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
+    assert MARK in printed, printed[:400]
+    assert squash(ANSWERS["w3-kernboodschap"])[:60] in printed
+
+    for button, kind in (("Gespreksnotitie als Word-bestand", "gespreksnotitie"), ("Alle antwoorden als Word-bestand", "mijn-plan")):
+        target = download(page, button, tmp_path)
+        assert target.name.startswith(f"werkboek-digitale-inclusie-{kind}-voorbeeld-"), target.name
+        document = docx.Document(str(target))
+        texts = [p.text for p in document.paragraphs if p.text]
+        assert any(text.startswith(MARK) for text in texts[:3]), texts[:3]
+        assert ANSWERS["kop-bibliotheek"] in " ".join(texts + cell_texts(document))

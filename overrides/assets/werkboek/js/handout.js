@@ -86,7 +86,9 @@ Werkboek.define("handout", function (W) {
       items = items.filter(Boolean);
       return items.length ? { title: part.title, items: items } : null;
     }).filter(Boolean);
-    return { title: handout.title, intro: handout.intro || "", meta: titleBlock(answers), parts: parts };
+    // The filled example says so on paper and in Word too: it must never pass for real answers.
+    var example = W.store.activeSet().example ? t("example.mark") : "";
+    return { title: handout.title, example: example, intro: handout.intro || "", meta: titleBlock(answers), parts: parts };
   }
 
   // -- The print view ----------------------------------------------------------------------------
@@ -126,6 +128,7 @@ Werkboek.define("handout", function (W) {
     if (!made) return;
     var head = el("header", "wb-handout__head");
     head.appendChild(el("h1", "wb-handout__title", made.title));
+    if (made.example) head.appendChild(el("p", "wb-handout__example", made.example));
     if (made.meta.length) {
       var meta = el("dl", "wb-handout__meta");
       made.meta.forEach(function (entry) {

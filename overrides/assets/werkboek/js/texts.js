@@ -45,6 +45,7 @@ Werkboek.define("texts", function () {
     // The filled example
     "example.notice": "Je bekijkt een voorbeeld. Dit zijn niet jouw antwoorden, maar die van een verzonnen " +
       "bibliotheek. Je kunt in het voorbeeld niets veranderen.",
+    "example.mark": "Voorbeeld: de antwoorden hieronder zijn verzonnen, voor een bibliotheek die niet bestaat.",
     "example.back": "Terug naar mijn eigen werkmap",
     "example.left": "Je werkt weer in je eigen werkmap {name}. Je antwoorden zijn niet veranderd.",
     "example.failed": "Het voorbeeld kon niet worden geladen. Laad de pagina opnieuw en probeer het nog eens.",

@@ -25,7 +25,8 @@ Werkboek.define("wordfile", function (W) {
   function handoutDocument(answers) {
     var made = W.handout.compose(answers);
     // The title block as a table without a header row: label and value side by side, compact.
-    var blocks = made.meta.length ? [{ type: "table", rows: made.meta.map(function (e) { return [e.label, e.text]; }) }] : [];
+    var blocks = made.example ? [{ type: "paragraph", text: made.example }] : [];
+    if (made.meta.length) blocks.push({ type: "table", rows: made.meta.map(function (e) { return [e.label, e.text]; }) });
     if (made.intro) blocks.push({ type: "paragraph", text: made.intro, style: "note" });
     made.parts.forEach(function (part) {
       blocks.push({ type: "heading", level: 1, text: part.title });
@@ -61,8 +62,9 @@ Werkboek.define("wordfile", function (W) {
 
   /* All answers: the header, then every worksheet on a new page with its sections and diagnosis. */
   function planDocument(answers, setName) {
-    var blocks = [{ type: "paragraph", text: t("plan.set") + ": " + setName },
-                  { type: "paragraph", text: t("text.made", { date: W.util.today() }) }];
+    var blocks = W.store.activeSet().example ? [{ type: "paragraph", text: t("example.mark") }] : [];
+    blocks.push({ type: "paragraph", text: t("plan.set") + ": " + setName },
+                { type: "paragraph", text: t("text.made", { date: W.util.today() }) });
     W.workbook.header().forEach(function (field) {
       var value = answers[field.id];
       blocks.push({ type: "paragraph", text: field.label + ": " +
@@ -88,7 +90,8 @@ Werkboek.define("wordfile", function (W) {
     try {
       var handout = kind === "handout";
       var made = handout ? handoutDocument(answers) : planDocument(answers, W.store.activeSet().name);
-      name = W.transfer.fileName(answers, "docx", handout ? made.title : W.workbook.planTitle());
+      var kind = (handout ? made.title : W.workbook.planTitle()) + (W.store.activeSet().example ? " " + t("set.exampleTag") : "");
+      name = W.transfer.fileName(answers, "docx", kind);
       W.transfer.download(name, W.docx.MIME, W.docx.build(made));
     } catch (error) {
       if (window.console) console.error("Werkboek: Word-bestand", error);
