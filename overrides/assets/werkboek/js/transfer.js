@@ -122,7 +122,9 @@ Werkboek.define("transfer", function (W) {
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
     var checked = W.answers.check(migrated, W.workbook.fieldsById());
     var name = clean.set && typeof clean.set.name === "string" ? W.util.cleanName(clean.set.name) : "";
-    return { answers: checked.answers, name: name, exported: clean.exported, wrong: checked.wrong,
+    // only a text is a moment: new Date() on an object such as {"toString": 1} throws
+    var exported = typeof clean.exported === "string" ? clean.exported : "";
+    return { answers: checked.answers, name: name, exported: exported, wrong: checked.wrong,
              skipped: ids.length - Object.keys(wellNamed).length + unsafe };
   }
 
