@@ -132,11 +132,11 @@ Werkboek.define("storage", function (W) {
     return writeEnvelope(s, setKey(s, id), envelope);
   }
 
+  /* True when the changed index reached storage (or there is no storage: then memory is all). */
   function updateIndex(s, change) {
     var index = readIndex(s);
     change(index);
-    writeEnvelope(s, indexKey(s), index);
-    return index;
+    return writeEnvelope(s, indexKey(s), index) || !s.storage;
   }
 
   // -- The store ---------------------------------------------------------------------------------
@@ -202,13 +202,14 @@ Werkboek.define("storage", function (W) {
         var envelope = readSet(s, set.id);
         return { id: set.id, name: set.name, updated: envelope.updated, exported: envelope.exported };
       },
+      /* The new set's id, or null when storage is full: then the old set stays active. */
       createSet: function (name) {
         var id = "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-        updateIndex(s, function (index) {
+        var written = updateIndex(s, function (index) {
           index.sets.push({ id: id, name: String(name), created: now() });
           index.active = id;
         });
-        return id;
+        return written ? id : null;
       },
       renameSet: function (id, name) {
         updateIndex(s, function (index) {

@@ -127,7 +127,9 @@ Werkboek.define("texts", function () {
     "import.newDone": "De back-up staat nu in de nieuwe werkmap {name}. Je werkt nu in die werkmap.",
     "import.confirmReplace": "Weet je zeker dat je de antwoorden in werkmap \"{name}\" wilt vervangen " +
       "door die uit het bestand? Dat kun je niet ongedaan maken.",
-    "import.replaced": "De antwoorden in werkmap {name} zijn vervangen door die uit de back-up."
+    "import.replaced": "De antwoorden in werkmap {name} zijn vervangen door die uit de back-up.",
+    "import.full": "Je browser heeft geen ruimte meer om deze back-up te bewaren. Er is niets veranderd. " +
+      "Maak ruimte, bijvoorbeeld door een oude werkmap te verwijderen, en probeer het opnieuw."
   };
 
   /* t("key", {name: "x"}): the workbook's text for key, else ours, with {name} filled in. */

@@ -286,9 +286,15 @@ Werkboek.define("transfer", function (W) {
     if (!pendingImport) return importCancel(target);
     var result = pendingImport;
     var name = uniqueName(result.name);
-    store().createSet(name);
-    store().replaceAnswers(result.answers);
-    finishImport(target.closest("[data-wb-sets]"), t("import.newDone", { name: name }));
+    var block = target.closest("[data-wb-sets]");
+    var previous = store().activeSet().id;
+    var id = store().createSet(name);
+    if (!id || !store().replaceAnswers(result.answers)) {
+      // storage is full: no half-made werkmap, the user goes on where they were
+      if (id) { store().deleteSet(id); store().switchSet(previous); }
+      return finishImport(block, t("import.full"));
+    }
+    finishImport(block, t("import.newDone", { name: name }));
   }
 
   function importReplace(target) {
@@ -296,7 +302,7 @@ Werkboek.define("transfer", function (W) {
     var result = pendingImport;
     var activeName = store().activeSet().name;
     if (!window.confirm(t("import.confirmReplace", { name: activeName }))) return;
-    store().replaceAnswers(result.answers);
+    if (!store().replaceAnswers(result.answers)) return finishImport(target.closest("[data-wb-sets]"), t("import.full"));
     finishImport(target.closest("[data-wb-sets]"), t("import.replaced", { name: activeName }));
   }
 
