@@ -69,7 +69,7 @@ def test_thousands_of_hostile_backup_files(browser, site_url, manifest, capsys):
         context.close()
     with capsys.disabled():
         print("\n" + run.summary(seed_value))
-    assert run.previews > count // 3 and run.errors > count // 10, "the corpus no longer covers both outcomes"
+    assert run.previews > count // 6 and run.errors > count // 2, "the corpus no longer covers both outcomes"
     assert not run.failures, (f"{len(run.failures)} of {len(files)} files went wrong (seed {seed_value}, "
                               f"{count} files):\n" + "\n".join(run.failures[:10]))
     assert not page_errors and not in_page, f"uncaught errors: {(page_errors + in_page)[:10]}"
