@@ -486,11 +486,39 @@ def corpus(manifest: dict, count: int, seed_value: int) -> list[BackupFile]:
     return files
 
 
-def fuzz_size() -> tuple[int, int]:
-    return int(os.environ.get("WERKBOEK_FUZZ_FILES", DEFAULT_FILES)), int(os.environ.get("WERKBOEK_FUZZ_SEED", DEFAULT_SEED))
+def fuzz_size(default: int = DEFAULT_FILES) -> tuple[int, int]:
+    """How many files and which seed: WERKBOEK_FUZZ_FILES and WERKBOEK_FUZZ_SEED, else the defaults."""
+    return (int(os.environ.get("WERKBOEK_FUZZ_FILES", default)),
+            int(os.environ.get("WERKBOEK_FUZZ_SEED", DEFAULT_SEED)))
 
 
 # -- Running the files through the plan page -------------------------------------------------------
+
+PLAN = "mijn-plan/"
+TYPED_FIELD = "w1-agenda"
+TYPED = "mijn eigen antwoord"
+# Uncaught errors in the page, with the file that was being imported.
+ERRORS = """
+window.__wbFuzzErrors = [];
+window.addEventListener('error', (event) => window.__wbFuzzErrors.push(
+  'file ' + window.__wbFuzzFile + ': ' + event.message));
+window.addEventListener('unhandledrejection', (event) => window.__wbFuzzErrors.push(
+  'file ' + window.__wbFuzzFile + ': ' + event.reason));
+"""
+
+
+def open_plan_with_two_werkmappen(page, site_url: str, manifest: dict) -> None:
+    """A user's browser: an answer in the first werkmap, a second werkmap, back in the first."""
+    sheet = manifest["worksheets"][0]
+    assert any(f["id"] == TYPED_FIELD for f in sheet["fields"])
+    page.add_init_script(ERRORS)
+    page.goto(site_url + sheet["url"])
+    page.locator(f"#wb-{TYPED_FIELD}").fill(TYPED)
+    page.goto(site_url + PLAN)
+    page.get_by_label("Nieuwe werkmap maken").fill("Tweede werkmap")
+    page.get_by_role("button", name="Werkmap maken").click()
+    page.get_by_role("button", name="Open werkmap Mijn werkmap").click()
+    page.locator("[data-wb-active-set]").filter(has_text="Mijn werkmap").wait_for()
 
 # One batch in the page: every file goes through the file input as a user's choice would (change
 # event, FileReader, check, preview); previews are confirmed with "Zet terug als nieuwe werkmap",
