@@ -1,4 +1,4 @@
-"""Near the browser's storage limit (issue 12), in Chromium against the real build.
+"""Near the browser's storage limit (issue 12), in Chromium and WebKit against the real build.
 
 20 werkmappen with 2,000 long answers between them; the rest of the browser's quota filled under
 another site's key until setItem throws, then a little freed. Saving, switching werkmappen,
@@ -12,7 +12,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+from engines import display, engine, webkit  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")  # selenium, WebKit
 
 PLAN = "mijn-plan/"
 SETS = 20
@@ -188,3 +193,75 @@ def test_a_full_browser_never_imports_into_the_active_werkmap(page, site_url, ma
     assert page.evaluate(ALL_STORAGE) == before
     assert [s["name"] for s in page.evaluate("Werkboek.store.sets()")] == ["Mijn werkmap", "Tweede werkmap"]
     expect(page.locator(f"[data-wb-answer='{field['id']}']")).to_contain_text("mijn eigen antwoord")
+
+
+# -- The same limits in every engine (tests/engines.py: Chromium and WebKit) ----------------------
+
+SEED = """
+var sets = arguments[0], perSet = arguments[1], texts = arguments[2], long = arguments[3], store = Werkboek.store;
+for (var n = 0; n < sets; n++) {
+  if (n) store.createSet('Gemeente ' + n);
+  var answers = {};
+  for (var a = 0; a < perSet; a++) answers[a < texts.length ? texts[a] : 'oude-vraag-' + a] = 'Werkmap ' + n + ', ' + a + '. ' + long;
+  if (!store.replaceAnswers(answers)) return 'seeding hit the quota at werkmap ' + n;
+}
+store.switchSet(store.sets()[0].id);
+return store.sets().length;
+"""
+
+
+def test_near_the_storage_limit_in_every_engine(engine, site_url, manifest, capsys):
+    key = manifest["storageKey"]
+    sheet = manifest["worksheets"][0]
+    field = next(f for f in sheet["fields"] if f["kind"] == "long")
+    texts = [f["id"] for s in manifest["worksheets"] for f in s["fields"] if f["kind"] in ("text", "long")]
+    engine.open(site_url + PLAN)
+    engine.started()
+    assert engine.run(SEED, SETS, ANSWERS // SETS, texts, LONG_TEXT) == SETS
+    stored = engine.run("return (" + SIZES + ")()")
+    filler = engine.run("return (" + FILL_QUOTA + ")(arguments[0])", [FILLER, FREED])
+    before = engine.run("return (" + ALL_STORAGE + ")()")
+    sets = engine.run("return Werkboek.store.sets()")
+
+    engine.reload()
+    engine.started()
+    switch_ms = engine.run("""var button = document.querySelector('[data-wb-switch-set="' + arguments[0] + '"]');
+        var start = performance.now(); button.click(); return performance.now() - start;""", sets[5]["id"])
+    assert sets[5]["name"] in engine.run("return document.querySelector('[data-wb-active-set]').textContent")
+    assert "Werkmap 5," in engine.run("return document.querySelector(\"[data-wb-answer='\" + arguments[0] + \"']\").textContent",
+                                      field["id"])
+    engine.run("document.querySelector('[data-wb-switch-set=\"' + arguments[0] + '\"]').click()", sets[0]["id"])
+
+    engine.open(site_url + sheet["url"])
+    engine.started()
+    type_into = """var control = document.getElementById('wb-' + arguments[0]); control.value = arguments[1];
+                   control.dispatchEvent(new Event('input', {bubbles: true}));"""
+    engine.run(type_into, field["id"], "Kort en bewaard")
+    assert engine.run("return !document.querySelector('[data-wb-notice]')"), "a warning while there is room"
+    engine.run(type_into, field["id"], "Een heel lang antwoord. " * 2000)
+    notice = engine.run("var n = document.querySelector('[data-wb-notice]'); return n && n.textContent")
+    assert notice and "opslag van je browser is vol" in notice, notice
+    engine.run(type_into, field["id"], "Weer kort")
+    assert engine.run("return !document.querySelector('[data-wb-notice]')"), "the warning stayed once it fitted again"
+
+    engine.open(site_url + PLAN)
+    engine.started()
+    engine.run("""var backup = JSON.stringify({format: 'werkboek-antwoorden', schema: 1, answers: Werkboek.store.answers()});
+                  var input = document.querySelector('[data-wb-import-file]'); var files = new DataTransfer();
+                  files.items.add(new File([backup], 'back-up.json', {type: 'application/json'}));
+                  input.files = files.files; input.dispatchEvent(new Event('change', {bubbles: true}));""")
+    engine.wait("return !document.querySelector('[data-wb-import-preview]').hidden", "no import preview")
+    engine.run("document.querySelector('[data-wb-import-new]').click()")
+    message = engine.wait("return document.querySelector('[data-wb-sets-message]').textContent", "no message")
+    assert "geen ruimte" in message and "Er is niets veranderd" in message, message
+    assert len(engine.run("return Werkboek.store.sets()")) == SETS
+
+    engine.reload()
+    engine.started()
+    after = engine.run("return (" + ALL_STORAGE + ")()")
+    active_key = f"{key}:werkmap:{sets[0]['id']}"
+    assert_nothing_lost(before, after, {active_key: {field["id"]}}, key)
+    assert json.loads(after[active_key])["answers"][field["id"]] == "Weer kort"
+    with capsys.disabled():
+        print(f"\nnear the storage limit ({engine.name}): {stored['ours'] / 1e6:.2f} million characters stored by "
+              f"the workbook, {filler['filled'] / 1e6:.2f} million by another key; switching werkmap {switch_ms:.0f} ms")
