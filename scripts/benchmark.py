@@ -7,6 +7,8 @@
 4. In Chromium: restore 500 stored answers (goal <= 15 ms), render a plan of 2,000 answers
    (goal <= 100 ms), one save with 500 answers stored (goal <= 1 ms).
 5. The Word writer: size (goal <= 6 KB gzipped) and building a file of 2,000 answers (goal <= 200 ms).
+6. The import tried with 20,000 hostile back-up files (tests/import_fuzz.py; WERKBOEK_FUZZ_FILES and
+   WERKBOEK_FUZZ_SEED change the number and the corpus): files per second, and any that went wrong.
 
 Run with the project's virtual environment: ./dev bench (or .venv/bin/python scripts/benchmark.py).
 """
@@ -349,6 +351,40 @@ def word_file():
     print(f"| that file (uncompressed ZIP) | {figures['size'] / 1024:.0f} KB | |")
 
 
+BENCH_FUZZ_FILES = 20_000
+
+
+def import_fuzz_run(site: Path):
+    """The import fuzz of tests/test_import_fuzz.py, larger: the same checks, the figures printed."""
+    import import_fuzz
+    from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, serve
+    from playwright.sync_api import sync_playwright
+
+    count, seed_value = import_fuzz.fuzz_size(BENCH_FUZZ_FILES)
+    section(f"Import fuzz ({count:,} hostile back-up files through the file input of the plan page)")
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    files = import_fuzz.corpus(manifest, count, seed_value)
+    generated = time.perf_counter() - start
+    port = free_port()
+    httpd = serve(site, port)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        import_fuzz.open_plan_with_two_werkmappen(page, f"http://127.0.0.1:{port}/", manifest)
+        run = import_fuzz.run_corpus(page, files)
+        run.generate_seconds = generated
+        browser.close()
+    httpd.shutdown()
+    print(run.summary(seed_value))
+    print(f"\n{len(run.failures)} files went wrong, {len(errors)} errors in the page.")
+    for failure in run.failures[:10] + errors[:10]:
+        print("-", failure)
+
+
 def main():
     print(f"# Werkboek Digitale Inclusie: performance ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]})")
@@ -361,6 +397,7 @@ def main():
                        env=env, check=True, stderr=subprocess.PIPE)
         assets(site)
         browser_timings(base)
+        import_fuzz_run(site)
     word_file()
 
 

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from test_csp import INJECTED, plan_url, probed_site, worksheet_urls  # noqa: F401  (probed_site: a fixture)
 from wb_pages import pages_with_fields
 
 FIREFOX = shutil.which("firefox-esr")
@@ -93,6 +94,23 @@ def test_the_plan_shows_every_answer(firefox, site_url, built_site):
 
 def test_answer_text_with_html_stays_text(firefox, site_url):
     firefox.run("answerTextWithHtmlStaysText", url=site_url, sheet="werkbladen/werkblad-1/", plan=PLAN)
+
+
+def test_no_csp_violations_in_every_state_and_the_policy_bites(firefox, probed_site):
+    """As tests/test_csp.py in Chromium and WebKit: search, worksheets filled, plan printed, export,
+    import with preview, werkmappen made and switched; then an injected inline script is blocked."""
+    url, site = probed_site
+    sheets = [sheet[len(url):] for sheet in worksheet_urls(url, site)]
+    result = firefox.run("cspInEveryState", url=url, sheets=sheets, plan=plan_url(url, site)[len(url):],
+                         injected=INJECTED)
+    for state, violations in result["seen"].items():
+        assert violations == [], f"Firefox, {state}: CSP violations:\n{json.dumps(violations, indent=1)}"
+    assert result["bites"]["pwned"] is None, "the injected inline script ran"
+    assert {"script-src-elem inline", "script-src-attr inline"} <= set(result["bites"]["blocked"]), result["bites"]
+    # Firefox also reports each block as an error of the page: those two and nothing else.
+    errors = result["bites"]["errors"]
+    assert len(errors) == 2 and all("Content-Security-Policy" in e for e in errors), errors
+    assert any("script-src-elem" in e for e in errors) and any("script-src-attr" in e for e in errors), errors
 
 
 # -- The offline copy opened from disk -------------------------------------------------------------

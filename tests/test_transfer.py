@@ -316,3 +316,39 @@ def test_import_checks_every_answer_against_its_field(page, site_url, manifest):
                                json.dumps({**backup, "answers": {table["id"]: rows}}))
         expected = ({table["id"]: rows}, 0) if rows is rows_ok else ({}, 1)
         assert (result["answers"], result["wrong"]) == expected, rows
+
+
+# -- Found by the import fuzzer (tests/test_import_fuzz.py) ----------------------------------------
+
+def test_a_backup_whose_date_is_an_object_still_shows_its_preview(page, site_url):
+    """"exported": {"toString": ...} made new Date() throw: the user saw "cannot use" instead."""
+    console = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.goto(site_url + PLAN)
+    backup = {"format": "werkboek-antwoorden", "schema": 1, "exported": {"toString": [], "valueOf": 1},
+              "answers": {"w1-agenda": "uit het bestand"}}
+    choose_file(page, "raar.json", json.dumps(backup).encode())
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    expect(preview).to_contain_text("Werkmap zonder naam, met 1 antwoord.")
+    expect(page.locator("[data-wb-import-error]")).to_have_text("")
+    assert console == []
+
+
+def test_a_date_field_takes_only_a_date(page, site_url, manifest):
+    """A date question (and a table's date column) keeps yyyy-mm-dd or nothing; other text is wrong."""
+    date = next(f for f in manifest["header"] if f["kind"] == "date")
+    table = first_field(manifest, lambda f: f["shape"] == "rows" and any(c["kind"] == "date" for c in f["columns"]))
+    page.goto(site_url + PLAN)
+    page.evaluate("new Promise(done => Werkboek.load('transfer', done))")
+    check = "text => { const r = Werkboek.transfer.check(text); return {answers: r.answers, wrong: r.wrong}; }"
+    for value, fits in [("2026-03-14", True), ("", True), ("14-03-2026", False), ("morgen", False),
+                        ("2026-13-01", False), ("<b>2026-03-14</b>", False), ("2026-03-14\n", False)]:
+        backup = {"format": "werkboek-antwoorden", "schema": 1, "answers": {date["id"]: value}}
+        result = page.evaluate(check, json.dumps(backup))
+        assert (result["answers"], result["wrong"]) == (({date["id"]: value}, 0) if fits else ({}, 1)), value
+    column = next(c["id"] for c in table["columns"] if c["kind"] == "date")
+    for value, fits in [("2026-03-14", True), ("volgende week", False)]:
+        backup = {"format": "werkboek-antwoorden", "schema": 1, "answers": {table["id"]: [{column: value}]}}
+        result = page.evaluate(check, json.dumps(backup))
+        assert (result["answers"] != {}) == fits, value

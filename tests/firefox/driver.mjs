@@ -3,7 +3,8 @@
 //   stdin:  {"scenario": "name", "args": {...}}            (one JSON object per line)
 //   stdout: {"ok": true, "result": ...} or {"ok": false, "error": "..."}
 // The first line it prints is {"ready": "<browser version>"}. Each scenario gets a fresh browser
-// context (its own, empty storage) and fails on any JavaScript error in its pages.
+// context (its own, empty storage) and fails on any JavaScript error in its pages (Firefox reports
+// what the Content-Security-Policy blocks as one too).
 import readline from 'node:readline';
 import puppeteer from 'puppeteer-core';
 import * as scenarios from './scenarios.mjs';
@@ -27,9 +28,11 @@ async function run({scenario, args}) {
   if (!test) throw new Error(`no Firefox scenario called ${scenario}`);
   const context = await browser.createBrowserContext();
   const errors = [];
-  const open = async (url) => {
+  // open(url, {expectErrors: true}): that page's errors go to page.expectedErrors for the scenario to check.
+  const open = async (url, {expectErrors = false} = {}) => {
     const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(String(error)));
+    page.expectedErrors = [];
+    page.on('pageerror', (error) => (expectErrors ? page.expectedErrors : errors).push(String(error)));
     if (url) await scenarios.load(page, url);
     return page;
   };

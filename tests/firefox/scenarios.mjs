@@ -223,3 +223,101 @@ export async function offlineNotice(open, {pages}) {
   }
   return seen;
 }
+
+// The site with the CSP probe in every page (tests/test_csp.py): every state a user reaches, then
+// the violations the probe collected (kept across page loads in sessionStorage). Also the page with
+// an injected inline script and handler: they must not run and must be reported.
+export async function cspInEveryState(open, {url, sheets, plan, injected}) {
+  const page = await open();
+  const violations = () => page.evaluate(() => window.__cspViolations || ['the CSP probe did not run']);
+  const seen = {};
+
+  await load(page, url);
+  await page.evaluate(() => {
+    const input = document.querySelector('.md-search__input');
+    document.getElementById('__search').checked = true;
+    input.focus();
+    input.value = 'gemeente';
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'e'}));
+  });
+  await until(page, () => document.querySelectorAll('.md-search-result__item').length > 0, 'search found nothing');
+  seen['search open'] = await violations();
+
+  for (const sheet of sheets) {  // as tests/test_csp.py: the first control of each kind
+    await load(page, url + sheet);
+    await page.evaluate(() => {
+      const first = (css) => document.querySelector('[data-wb-field] ' + css);
+      const type = (control, text) => { control.value = text; control.dispatchEvent(new Event('input', {bubbles: true})); };
+      type(first('input[type=text]'), 'CSP-proef');
+      if (first('textarea')) type(first('textarea'), 'Regel een\nRegel twee');
+      for (const css of ['input[type=radio]', 'input[type=checkbox]', '[data-wb-add-row]']) if (first(css)) first(css).click();
+    });
+    await page.reload();
+    await until(page, () => document.documentElement.classList.contains('wb-js'), 'the worksheet did not start after reload');
+    assert.equal(await value(page, '[data-wb-field] input[type=text]'), 'CSP-proef', `the answer was not kept on ${sheet}`);
+  }
+  seen['worksheets filled and reloaded'] = await violations();
+
+  await load(page, url + plan);
+  await until(page, () => document.querySelector('[data-wb-export-json]') && !document.querySelector('[data-wb-sets-body]').hidden,
+    'the werkmappen block did not start');
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = (window.__printed || 0) + 1;
+      window.dispatchEvent(new Event('beforeprint'));
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    document.querySelectorAll('[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank]').forEach((b) => b.click());
+  });
+  await until(page, () => window.__printed >= 1, 'nothing was printed');
+  seen['plan printed'] = await violations();
+
+  await page.evaluate(() => {
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      if (blob.type === 'application/json') blob.text().then((text) => { window.__backup = text; });
+      return create.call(URL, blob);
+    };
+    document.querySelector('[data-wb-export-json]').click();
+    document.querySelector('[data-wb-export-text]').click();
+  });
+  await until(page, () => window.__backup, 'no back-up was exported');
+  seen['exported'] = await violations();
+
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-wb-import-file]');
+    const files = new DataTransfer();
+    files.items.add(new File([window.__backup], 'back-up.json', {type: 'application/json'}));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+  });
+  await until(page, () => !document.querySelector('[data-wb-import-preview]').hidden, 'no import preview');
+  await click(page, '[data-wb-import-new]');
+  await until(page, () => document.querySelectorAll('[data-wb-switch-set]').length >= 1, 'the import made no werkmap');
+  seen['imported with preview'] = await violations();
+
+  await page.evaluate(() => {
+    const name = document.getElementById('wb-nieuwe-werkmap');
+    name.value = 'Gemeente CSP';
+    name.form.requestSubmit();
+  });
+  await until(page, () => document.querySelector('[data-wb-active-set]').textContent.includes('Gemeente CSP'),
+    'the new werkmap is not active');
+  await click(page, '[data-wb-switch-set]');
+  await until(page, () => !document.querySelector('[data-wb-active-set]').textContent.includes('Gemeente CSP'),
+    'switching werkmap did nothing');
+  await load(page, url + sheets[0]);
+  seen['werkmappen switched'] = await violations();
+  assert.equal(await page.evaluate(() => window.__wbFuzzRan), undefined);
+
+  // The policy bites: an inline script and an inline handler in a built page are blocked and reported.
+  const attacked = await open(undefined, {expectErrors: true});
+  await load(attacked, url + injected);
+  await until(attacked, () => window.__cspViolations.length >= 2, 'the injected script was not reported');
+  const bites = await attacked.evaluate(() => ({pwned: window.__pwned === undefined ? null : window.__pwned,
+    blocked: window.__cspViolations.filter((v) => v.page.endsWith('csp-proef.html'))
+      .map((v) => `${v.directive.replace(/^script-src$/, 'script-src-elem')} ${v.blocked}`)}));
+  bites.errors = attacked.expectedErrors;
+  return {seen, bites};
+}

@@ -7,6 +7,7 @@ Werkboek.define("answers", function () {
 
   var MAX_TEXT = 100000; // characters in one answer
   var MAX_ROWS = 200;
+  var ISO_DATE = /^\d{4,6}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
@@ -25,9 +26,11 @@ Werkboek.define("answers", function () {
 
   function isText(value) { return typeof value === "string" && value.length <= MAX_TEXT; }
 
-  /* A text, or for fields with options: "" or one of their values. */
-  function validString(value, options) {
+  /* A text; for fields with options "" or one of their values; for dates "" or a date as the
+     browser's date input gives it (yyyy-mm-dd, years of up to six digits). */
+  function validString(value, options, kind) {
     if (!isText(value)) return false;
+    if (kind === "date") return value === "" || ISO_DATE.test(value);
     return !options || value === "" || optionValues(options).indexOf(value) !== -1;
   }
 
@@ -36,7 +39,7 @@ Werkboek.define("answers", function () {
     var byId = {};
     columns.forEach(function (c) { byId[c.id] = c; });
     return Object.keys(row).every(function (key) {
-      return has(byId, key) && validString(row[key], byId[key].kind === "choice" ? byId[key].options : null);
+      return has(byId, key) && validString(row[key], byId[key].kind === "choice" ? byId[key].options : null, byId[key].kind);
     });
   }
 
@@ -51,7 +54,7 @@ Werkboek.define("answers", function () {
       return Array.isArray(value) && value.length <= MAX_ROWS &&
         value.every(function (row) { return validRow(row, field.columns || []); });
     }
-    if (field.shape === "string") return validString(value, field.options && field.options.length ? field.options : null);
+    if (field.shape === "string") return validString(value, field.options && field.options.length ? field.options : null, field.kind);
     return false;
   }
 

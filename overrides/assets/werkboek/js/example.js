@@ -81,7 +81,10 @@ Werkboek.define("example", function (W) {
         message.textContent = t("example.failed");
         return;
       }
-      W.store.openExample(W.util.cleanName(data.name), data.answers);
+      if (!W.store.openExample(W.util.cleanName(data.name), data.answers)) {
+        message.textContent = t("example.full");
+        return;
+      }
       W.refresh();
       focus(document.querySelector("[data-wb-example-notice]"));
     });

@@ -149,11 +149,11 @@ Werkboek.define("storage", function (W) {
     return writeEnvelope(s, setKey(s, id), envelope);
   }
 
+  /* True when the changed index reached storage (or there is no storage: then memory is all). */
   function updateIndex(s, change) {
     var index = readIndex(s);
     change(index);
-    writeEnvelope(s, indexKey(s), index);
-    return index;
+    return writeEnvelope(s, indexKey(s), index) || !s.storage;
   }
 
   // -- The store ---------------------------------------------------------------------------------
@@ -168,18 +168,25 @@ Werkboek.define("storage", function (W) {
     function activeId() { return readIndex(s).active; }
     function activeEntry() { var index = readIndex(s); return findSet(index, index.active); }
 
-    /* A new own set, made active; with answers when given (a copy). */
+    /* A new own set, made active; with answers when given (a copy). Its id, or null when storage
+       has no room for it: then nothing is left half-made and the old set stays active. */
     function createSet(name, answers) {
       var id = newSetId();
-      if (answers) {
-        writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers),
-                                          updated: now(), exported: null });
-      }
-      updateIndex(s, function (index) {
+      if (answers && !writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers),
+                                                        updated: now(), exported: null }) && s.storage) return forgetSet(id);
+      var written = updateIndex(s, function (index) {
         index.sets.push({ id: id, name: String(name), created: now() });
         index.active = id;
       });
-      return id;
+      return written ? id : forgetSet(id);
+    }
+
+    /* A set's answers gone from storage and memory (the index is the caller's); returns null. */
+    function forgetSet(id) {
+      delete s.pending[id];
+      delete s.memory[setKey(s, id)];
+      if (s.storage) s.storage.removeItem(setKey(s, id));
+      return null;
     }
 
     function flush() {
@@ -238,19 +245,21 @@ Werkboek.define("storage", function (W) {
                  example: Boolean(set.example) };
       },
       createSet: createSet,
-      /* Open the example as its own set (its answers fresh from the file each time). */
+      /* Open the example as its own set (its answers fresh from the file each time); its id, or
+         null when storage has no room for it (the user's own set stays active). */
       openExample: function (name, answers) {
         var existing = readIndex(s).sets.filter(function (set) { return set.example; })[0];
         var id = existing ? existing.id : newSetId();
-        writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {},
-                                          updated: now(), exported: null });
-        updateIndex(s, function (index) {
+        var written = writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {},
+                                                        updated: now(), exported: null });
+        if (!written && s.storage) return null;
+        written = updateIndex(s, function (index) {
           var set = findSet(index, id);
           if (!set) index.sets.push(set = { id: id, created: now(), example: true });
           set.name = String(name);
           activate(index, id);
         });
-        return id;
+        return written ? id : existing ? null : forgetSet(id);
       },
       /* From the example back to the user's own set (a new empty one when none is left). */
       leaveExample: function () {
@@ -272,9 +281,7 @@ Werkboek.define("storage", function (W) {
         updateIndex(s, function (index) { activate(index, id); });
       },
       deleteSet: function (id) {
-        delete s.pending[id];
-        delete s.memory[setKey(s, id)];
-        if (s.storage) s.storage.removeItem(setKey(s, id));
+        forgetSet(id);
         // readIndex() recreates a default set when none is left
         updateIndex(s, function (index) {
           var gone = findSet(index, id);

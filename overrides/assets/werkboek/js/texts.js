@@ -39,6 +39,8 @@ Werkboek.define("texts", function () {
     "set.exampleTag": "Voorbeeld",
     // Copying a werkmap (e.g. for another municipality)
     "copy.header": "Je gegevens: {label}",
+    "copy.full": "Je browser heeft geen ruimte meer voor een nieuwe werkmap. Er is niets veranderd. " +
+      "Maak ruimte, bijvoorbeeld door een oude werkmap te verwijderen.",
     "copy.nothing": "Kies eerst wat je wilt meenemen naar de nieuwe werkmap.",
     "copy.done": "Werkmap {name} is gemaakt, met: {what}. Je werkt nu in werkmap {name}. " +
       "Werkmap {from} blijft zoals hij was.",
@@ -48,6 +50,7 @@ Werkboek.define("texts", function () {
     "example.mark": "Voorbeeld: de antwoorden hieronder zijn verzonnen, voor een bibliotheek die niet bestaat.",
     "example.back": "Terug naar mijn eigen werkmap",
     "example.left": "Je werkt weer in je eigen werkmap {name}. Je antwoorden zijn niet veranderd.",
+    "example.full": "Je browser heeft geen ruimte meer om het voorbeeld te openen. Je eigen antwoorden zijn niet veranderd.",
     "example.failed": "Het voorbeeld kon niet worden geladen. Laad de pagina opnieuw en probeer het nog eens.",
     "example.removed": "Het voorbeeld is weggehaald. Je werkt nu in werkmap {active}.",
     // Back-up reminder
@@ -147,7 +150,9 @@ Werkboek.define("texts", function () {
     "import.newDone": "De back-up staat nu in de nieuwe werkmap {name}. Je werkt nu in die werkmap.",
     "import.confirmReplace": "Weet je zeker dat je de antwoorden in werkmap \"{name}\" wilt vervangen " +
       "door die uit het bestand? Dat kun je niet ongedaan maken.",
-    "import.replaced": "De antwoorden in werkmap {name} zijn vervangen door die uit de back-up."
+    "import.replaced": "De antwoorden in werkmap {name} zijn vervangen door die uit de back-up.",
+    "import.full": "Je browser heeft geen ruimte meer om deze back-up te bewaren. Er is niets veranderd. " +
+      "Maak ruimte, bijvoorbeeld door een oude werkmap te verwijderen, en probeer het opnieuw."
   };
 
   /* t("key", {name: "x"}): the workbook's text for key, else ours, with {name} filled in. */

@@ -124,7 +124,9 @@ Werkboek.define("transfer", function (W) {
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
     var checked = W.answers.check(migrated, W.workbook.fieldsById());
     var name = clean.set && typeof clean.set.name === "string" ? W.util.cleanName(clean.set.name) : "";
-    return { answers: checked.answers, name: name, exported: clean.exported, wrong: checked.wrong,
+    // only a text is a moment: new Date() on an object such as {"toString": 1} throws
+    var exported = typeof clean.exported === "string" ? clean.exported : "";
+    return { answers: checked.answers, name: name, exported: exported, wrong: checked.wrong,
              skipped: ids.length - Object.keys(wellNamed).length + unsafe };
   }
 
@@ -286,9 +288,15 @@ Werkboek.define("transfer", function (W) {
     if (!pendingImport) return importCancel(target);
     var result = pendingImport;
     var name = uniqueName(result.name);
-    store().createSet(name);
-    store().replaceAnswers(result.answers);
-    finishImport(target.closest("[data-wb-sets]"), t("import.newDone", { name: name }));
+    var block = target.closest("[data-wb-sets]");
+    var previous = store().activeSet().id;
+    var id = store().createSet(name);
+    if (!id || !store().replaceAnswers(result.answers)) {
+      // storage is full: no half-made werkmap, the user goes on where they were
+      if (id) { store().deleteSet(id); store().switchSet(previous); }
+      return finishImport(block, t("import.full"));
+    }
+    finishImport(block, t("import.newDone", { name: name }));
   }
 
   function importReplace(target) {
@@ -296,7 +304,7 @@ Werkboek.define("transfer", function (W) {
     var result = pendingImport;
     var activeName = store().activeSet().name;
     if (!window.confirm(t("import.confirmReplace", { name: activeName }))) return;
-    store().replaceAnswers(result.answers);
+    if (!store().replaceAnswers(result.answers)) return finishImport(target.closest("[data-wb-sets]"), t("import.full"));
     finishImport(target.closest("[data-wb-sets]"), t("import.replaced", { name: activeName }));
   }
 

@@ -103,7 +103,7 @@ Werkboek.define("werkmappen", function (W) {
       });
     });
     var from = store().activeSet().name;
-    store().createSet(name, copied);
+    if (!store().createSet(name, copied)) return say(block, t("copy.full"));
     form.querySelector("input[type=text]").value = "";
     var what = chosen.map(function (box) { return box.nextElementSibling.textContent; }).join(", ");
     afterChange(block, t("copy.done", { name: name, what: what, from: from }), "[data-wb-active-set]");
