@@ -18,7 +18,7 @@ import time
 import import_fuzz
 
 
-def test_thousands_of_hostile_backup_files(browser, site_url, manifest, capsys):
+def test_thousands_of_hostile_backup_files(browser, site_url, manifest, report):
     count, seed_value = import_fuzz.fuzz_size()
     started = time.perf_counter()
     files = import_fuzz.corpus(manifest, count, seed_value)
@@ -41,8 +41,7 @@ def test_thousands_of_hostile_backup_files(browser, site_url, manifest, capsys):
         own_answer = page.evaluate("Werkboek.store.answers()")
     finally:
         context.close()
-    with capsys.disabled():
-        print("\n" + run.summary(seed_value))
+    report("Import fuzzing", run.summary(seed_value).splitlines())
     assert run.previews > count // 6 and run.errors > count // 2, "the corpus no longer covers both outcomes"
     assert not run.failures, (f"{len(run.failures)} of {len(files)} files went wrong (seed {seed_value}, "
                               f"{count} files):\n" + "\n".join(run.failures[:10]))
