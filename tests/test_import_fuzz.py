@@ -24,8 +24,9 @@ def test_thousands_of_hostile_backup_files(browser, site_url, manifest, report):
     files = import_fuzz.corpus(manifest, count, seed_value)
     generated = time.perf_counter() - started
     assert len(files) >= count, f"Hypothesis made only {len(files)} files"
-    families = {item.family for item in files}
-    assert {"valid", "not-json", "deep", "many", "big", "huge", "encoding", "schema"} <= families, families
+    if count >= import_fuzz.DEFAULT_FILES:  # a smaller run on demand may miss the rarer kinds
+        families = {item.family for item in files}
+        assert {"valid", "not-json", "deep", "many", "big", "huge", "encoding", "schema"} <= families, families
 
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()

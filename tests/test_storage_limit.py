@@ -270,3 +270,22 @@ def test_near_the_storage_limit_in_every_engine(engine, site_url, manifest, repo
     assert json.loads(after[active_key])["answers"][field["id"]] == "Weer kort"
     report("Near the storage limit", [f"  {engine.name}: {stored['ours'] / 1e6:.2f} million characters stored by "
            f"the workbook, {filler['filled'] / 1e6:.2f} million by another key; switching werkmap {switch_ms:.0f} ms"])
+
+
+
+def test_with_storage_blocked_an_import_still_works_for_this_visit(page, site_url):
+    """No storage at all is not a full storage: the back-up goes into a werkmap in memory, as typing does."""
+    page.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('Toegang geweigerd', 'SecurityError'); } });""")
+    page.goto(site_url + PLAN)
+    expect(page.get_by_role("alert")).to_contain_text("je antwoorden worden niet bewaard")
+    backup = {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Uit het bestand"},
+              "answers": {"w1-agenda": "teruggezet"}}
+    page.locator("[data-wb-import-file]").set_input_files(
+        {"name": "back-up.json", "mimeType": "application/json", "buffer": json.dumps(backup).encode()})
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+    expect(page.locator("[data-wb-sets-message]")).to_contain_text("De back-up staat nu in de nieuwe werkmap")
+    expect(page.locator("[data-wb-active-set]")).to_contain_text("Uit het bestand")
+    expect(page.locator("[data-wb-answer='w1-agenda']")).to_contain_text("teruggezet")

@@ -212,7 +212,7 @@ Werkboek.define("storage", function (W) {
       var id = activeId();
       var envelope = readSet(s, id);
       change(envelope, id);
-      return writeEnvelope(s, setKey(s, id), envelope);
+      return writeEnvelope(s, setKey(s, id), envelope) || !s.storage; // no storage: memory is all there is
     }
 
     if (!s.storage) s.report("geblokkeerd");
