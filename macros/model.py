@@ -42,6 +42,11 @@ DEFAULT_HEADER = (
 CONFIG = "mkdocs.yml"
 
 
+def manifest_part(worksheet_id: str) -> str:
+    """The file of the manifest with only this worksheet (`part`), which its page loads."""
+    return f"manifest-{worksheet_id}.js"
+
+
 class WorksheetError(Exception):
     """A content mistake that must stop the build; the message is Dutch and names page and id."""
 

@@ -14,10 +14,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from . import assets
 from .model import (Workbook, WorksheetError, check_id, check_lock, lock_of, lock_text, make_column_spec, make_field,
-                    make_header, make_texts)
+                    make_header, make_texts, manifest_part)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
@@ -39,7 +40,8 @@ class Build:
         self.texts = make_texts(settings.get("texts"))
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
-        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
+        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {},
+                                 {**assets.default_texts(), **self.texts})
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
 
@@ -54,7 +56,12 @@ class Build:
 
     def worksheet(self, page, worksheet_id, title="") -> str:
         sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title)
-        return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header))
+        # Its status line counts the sheet's questions and links to the plan page: both known only
+        # once every page is read, so it is filled in last (late_html).
+        status = self.workbook.stash(lambda: self.renderer.first_state(
+            "status", total=len([f for f in sheet.fields if not f.parent]),
+            plan_url=self.plan_page and get_relative_url(self.plan_page.url, page.url)))
+        return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header, status))
 
     def section(self, page, section_id, title="") -> str:
         self.workbook.start_section(page.file.src_uri, section_id, title)
@@ -69,7 +76,11 @@ class Build:
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page
-        return self.workbook.stash(self.renderer.widget(name, worksheet_id))
+        context = {}
+        if name == "voortgang":  # the task list names every worksheet: filled in last (late_html)
+            context["items"] = self.workbook.stash(lambda: self.renderer.first_state(
+                "progress", sheets=self.workbook.sheets(), page_url=page.url, relative_url=get_relative_url))
+        return self.workbook.stash(self.renderer.widget(name, worksheet_id, **context))
 
     # -- what the hooks call -----------------------------------------------------------------------
 
@@ -79,6 +90,10 @@ class Build:
         if getattr(page, "present_anchor_ids", None) is not None:
             page.present_anchor_ids |= set(ELEMENT_ID.findall(swapped))
         return swapped
+
+    def late_html(self, output: str) -> str:
+        """The finished page: swap the tokens that needed the whole workbook (every page read)."""
+        return self.workbook.swap_tokens(output) if "wbtoken" in output else output
 
     def manifest(self) -> dict:
         try:
@@ -122,9 +137,15 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     # A script, not fetched JSON: pages opened from disk (file://) cannot fetch files.
-    compact = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    (target / "manifest.js").write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
+    def script(name: str, content: dict) -> None:
+        compact = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        (target / name).write_text(f"window.WerkboekManifest = {compact};\n", encoding="utf-8")
+    script("manifest.js", manifest)
+    # A worksheet page needs only its own worksheet: the same manifest with that one, marked "part".
+    for sheet in manifest["worksheets"]:
+        script(manifest_part(sheet["id"]), {**manifest, "part": sheet["id"], "worksheets": [sheet]})
     return target / "manifest.json"
+
 
 
 def start(config) -> Build:

@@ -99,7 +99,6 @@ Werkboek.define("paper", function (W) {
   W.onPage(function (scope) {
     // Leaving a page in blank mode (instant navigation) must not blank the next one.
     if (!scope.querySelector("[data-wb-blank]")) document.documentElement.classList.remove("wb-print-blank");
-    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank]").forEach(function (b) { b.hidden = false; });
     updateFooter(pageKind());
   });
 
