@@ -6,6 +6,7 @@ instant navigation between worksheets and the plan still gives every page the qu
 
 import re
 
+from macros.assets import default_texts
 from plan_helpers import Filler, sheet_url
 
 OURS = re.compile(r"/assets/werkboek/([^/?]+)$")
@@ -56,3 +57,16 @@ def test_instant_navigation_gives_every_page_its_questions(page, site_url, manif
         status = page.locator("[data-wb-worksheet-status]")
         status.filter(has_text=f"1 van {len(questions)} vragen beantwoord").wait_for()
     assert page.evaluate("window.__samePage === true"), "the pages loaded anew instead of instant navigation"
+
+
+def test_each_bundle_carries_the_texts_its_code_uses(built_site):
+    """Bundles keep only the interface texts their code names; the build reads them from js/texts.js."""
+    def keys(bundle):
+        code = (built_site / "assets/werkboek" / bundle).read_text(encoding="utf-8")
+        return {key for key in default_texts() if f'"{key}":' in code}
+
+    worksheet, transfer = keys("werkblad.js"), keys("transfer.js")
+    assert {"status.set", "status.count", "wordcount", "set.default"} <= worksheet
+    assert {"notice.geblokkeerd", "notice.vol", "notice.onleesbaar"} <= worksheet  # named as "notice." + kind
+    assert not any(key.startswith(("import.", "export.")) for key in worksheet)
+    assert {"import.title", "import.tooBig", "export.done"} <= transfer
