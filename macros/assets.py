@@ -10,7 +10,9 @@ that a page never loads a bundle twice; loader.js runs on every page.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from functools import cache
 from pathlib import Path
 
 import rcssmin
@@ -20,6 +22,40 @@ SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "werk
 TABLE = SOURCE / "js" / "bundles.json"
 TARGET = "assets/werkboek"
 LOADER = "loader"
+TEXTS = "js/texts.js"
+# texts.js keeps its table as JSON-style literals: "key": "text" + "more text", // comments on their own lines.
+TEXT_TABLE = re.compile(r"(var DEFAULTS = )(\{.*?\n  \});", re.S)
+STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
+def parse_texts(code: str) -> dict[str, str]:
+    table = re.sub(r"^\s*//.*$", "", TEXT_TABLE.search(code).group(2), flags=re.M)
+    return json.loads(re.sub(r'"\s*\+\s*"', "", table))
+
+
+@cache
+def default_texts(source: Path = SOURCE) -> dict[str, str]:
+    """The engine's interface texts (js/texts.js), so the build can write the first state of what
+    the scripts draw (progress, status line, print buttons) in the same words."""
+    return parse_texts((source / TEXTS).read_text(encoding="utf-8"))
+
+
+def texts_named(texts: dict[str, str], code: str) -> dict[str, str]:
+    """The texts a bundle's code names: as a string literal ("status.set"), or under a literal
+    prefix ending in a dot ("notice." + kind)."""
+    literals = set(STRING.findall(code))
+    prefixes = tuple(literal for literal in literals if literal.endswith("."))
+    return {key: text for key, text in texts.items() if key in literals or key.startswith(prefixes)}
+
+
+def bundle_text(files: list[str], source: Path) -> str:
+    """A bundle's sources in order; its copy of texts.js carries only the texts the bundle uses."""
+    code = {file: (source / file).read_text(encoding="utf-8") for file in files}
+    if TEXTS in code:
+        others = "\n".join(text for file, text in code.items() if file != TEXTS)
+        used = texts_named(parse_texts(code[TEXTS]), others)
+        code[TEXTS] = TEXT_TABLE.sub(lambda m: m[1] + json.dumps(used, ensure_ascii=False) + ";", code[TEXTS])
+    return "\n".join(code.values())
 
 
 def read_table(path: Path = TABLE) -> dict[str, list[str]]:
@@ -46,7 +82,7 @@ def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, sour
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, files in table.items():
-        text = "\n".join((source / file).read_text(encoding="utf-8") for file in files)
+        text = bundle_text(files, source)
         if name.endswith(".css"):
             text = rcssmin.cssmin(text)
         else:

@@ -7,6 +7,8 @@ from pathlib import Path
 # imports it, so the macros and these hooks share one build state.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from macros import csp, site  # noqa: E402
 
 
@@ -19,12 +21,22 @@ def on_nav(nav, config, files):
     site.current().workbook.page_order = [page.file.src_uri for page in nav.pages]
 
 
+@event_priority(100)  # before mkdocs-macros (default priority 0) renders the page
+def on_page_markdown(markdown, page, config, files):
+    # mkdocs-macros compiles every page as a Jinja2 template. A page without any Jinja2 markup
+    # would come out unchanged, so it skips that; front matter that says otherwise still wins.
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        page.meta.setdefault("render_macros", macros.has_j2(markdown))
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     return site.current().page_html(html, page)
 
 
 def on_post_page(output, page, config):
-    return csp.protect(output)
+    return csp.protect(site.current().late_html(output))
 
 
 def on_post_template(output_content, template_name, config):

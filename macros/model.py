@@ -31,7 +31,11 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VALUE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MANIFEST_SCHEMA = 2
 LOCK_SCHEMA = 1
-TOKEN = re.compile(r"<p>\s*(wbtoken\d{6}x)\s*</p>|(wbtoken\d{6}x)")
+# A token, and the paragraph Markdown may have wrapped around it (taken along when swapped). The token
+# is found first, by its fixed start (fast on a whole page), then the wrapper is looked for around it.
+TOKEN = re.compile(r"wbtoken\d{6}x")
+WRAPPER_START = re.compile(r"<p>\s*\Z")
+WRAPPER_END = re.compile(r"\s*</p>")
 
 # The shared header of every worksheet when mkdocs.yml sets no `extra.werkboek.header`.
 DEFAULT_HEADER = (
@@ -41,6 +45,11 @@ DEFAULT_HEADER = (
     {"id": "kop-datum", "label": "Datum", "kind": "date", "role": "date"},
 )
 CONFIG = "mkdocs.yml"
+
+
+def manifest_part(worksheet_id: str) -> str:
+    """The file of the manifest with only this worksheet (`part`), which its page loads."""
+    return f"manifest-{worksheet_id}.js"
 
 
 class WorksheetError(Exception):
@@ -427,10 +436,19 @@ class Workbook:
 
     def swap_tokens(self, html: str) -> str:
         """Put stashed HTML back where its token landed, taking a wrapping <p> with it."""
-        def swap(match):
-            stashed = self.html_by_token.get(match[1] or match[2], match[0])
-            return stashed() if callable(stashed) else stashed
-        return TOKEN.sub(swap, html)
+        parts, done = [], 0
+        for match in TOKEN.finditer(html):
+            stashed = self.html_by_token.get(match[0])
+            if stashed is None:
+                continue
+            start, end = match.span()
+            opening = WRAPPER_START.search(html, max(done, start - 64), start)
+            closing = opening and WRAPPER_END.match(html, end)
+            if closing:
+                start, end = opening.start(), closing.end()
+            parts += [html[done:start], stashed() if callable(stashed) else stashed]
+            done = end
+        return "".join(parts) + html[done:] if parts else html
 
     def _worksheet_of(self, page: str, item_id: str) -> Worksheet:
         if page not in self.worksheets:

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .model import Field, HeaderField, Worksheet, make_field
+from .model import Field, HeaderField, Worksheet, make_field, manifest_part
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<definition>.*\S)\s*$")
@@ -31,14 +31,21 @@ def read_glossary(path: Path) -> dict[str, str]:
 
 
 class Renderer:
-    def __init__(self, glossary: dict[str, str]) -> None:
+    def __init__(self, glossary: dict[str, str], texts: dict[str, str] | None = None) -> None:
         self.glossary = glossary
+        self.texts = texts or {}
         self._abbr_pattern = (
             re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(glossary, key=len, reverse=True)))
             if glossary else None)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters["abbr"] = self.abbreviate
+        self.env.globals["t"] = self.text
+        self.env.globals["manifest_part"] = manifest_part
+
+    def text(self, key: str, **values) -> str:
+        """The interface text for key, as the browser's t() gives it (js/texts.js plus overrides)."""
+        return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m[1], m[0])), self.texts.get(key, key))
 
     def abbreviate(self, text: str) -> Markup:
         """Escape plain text and mark every glossary abbreviation in it with an <abbr> tooltip."""
@@ -55,12 +62,18 @@ class Renderer:
     def field(self, item: Field) -> str:
         return self.env.get_template(f"{item.kind}.html").render(field=item, render=self.field)
 
-    def worksheet(self, sheet: Worksheet, header: tuple[HeaderField, ...]) -> str:
+    def worksheet(self, sheet: Worksheet, header: tuple[HeaderField, ...], status: str) -> str:
         fields = [make_field(h.kind, h.id, h.label, page=sheet.page) for h in header]
-        return self.env.get_template("worksheet.html").render(sheet=sheet, header=fields, render=self.field)
+        return self.env.get_template("worksheet.html").render(sheet=sheet, header=fields, render=self.field,
+                                                              status=status)
 
-    def widget(self, name: str, worksheet_id: str = "", handout: dict | None = None) -> str:
-        return self.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id, handout=handout)
+    def widget(self, name: str, worksheet_id: str = "", **context) -> str:
+        return self.env.get_template(f"{name}.html").render(worksheet_id=worksheet_id, **context)
+
+    def first_state(self, name: str, **context) -> str:
+        """What a script draws, as it looks before anything is stored (templates/first-state/):
+        written into the page, so it has its final place from the first paint."""
+        return self.env.get_template(f"first-state/{name}.html").render(**context)
 
     def glossary_list(self) -> str:
         return (self.env.get_template("glossary.html").render(glossary=sorted(

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from . import assets
 from .model import (CONFIG, Workbook, WorksheetError, check_example, check_id, check_lock, lock_of, lock_text,
-                    make_column_spec, make_field, make_handout, make_header, make_texts)
+                    make_column_spec, make_field, make_handout, make_header, make_texts, manifest_part)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
@@ -42,7 +43,8 @@ class Build:
         self.handout = make_handout(settings.get("handout"))
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
-        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {})
+        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {},
+                                 {**assets.default_texts(), **self.texts})
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.example_name = settings.get("example") or ""
@@ -59,7 +61,12 @@ class Build:
 
     def worksheet(self, page, worksheet_id, title="", copy=False) -> str:
         sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title, copy)
-        return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header))
+        # Its status line counts the sheet's questions and links to the plan page: both known only
+        # once every page is read, so it is filled in last (late_html).
+        status = self.workbook.stash(lambda: self.renderer.first_state(
+            "status", total=len([f for f in sheet.fields if not f.parent]),
+            plan_url=self.plan_page and get_relative_url(self.plan_page.url, page.url)))
+        return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header, status))
 
     def section(self, page, section_id, title="") -> str:
         self.workbook.start_section(page.file.src_uri, section_id, title)
@@ -77,7 +84,11 @@ class Build:
         if name == "voorbeeld" and self.example is None:
             raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
                               "noemt geen voorbeeldbestand (extra.werkboek.example).")
-        return self.workbook.stash(self.renderer.widget(name, worksheet_id, handout=self.handout))
+        context = {"handout": self.handout}
+        if name == "voortgang":  # the task list names every worksheet: filled in last (late_html)
+            context["items"] = self.workbook.stash(lambda: self.renderer.first_state(
+                "progress", sheets=self.workbook.sheets(), page_url=page.url, relative_url=get_relative_url))
+        return self.workbook.stash(self.renderer.widget(name, worksheet_id, **context))
 
     # -- what the hooks call -----------------------------------------------------------------------
 
@@ -87,6 +98,10 @@ class Build:
         if getattr(page, "present_anchor_ids", None) is not None:
             page.present_anchor_ids |= set(ELEMENT_ID.findall(swapped))
         return swapped
+
+    def late_html(self, output: str) -> str:
+        """The finished page: swap the tokens that needed the whole workbook (every page read)."""
+        return self.workbook.swap_tokens(output) if "wbtoken" in output else output
 
     def manifest(self) -> dict:
         try:
@@ -142,6 +157,10 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     write_script(target / "manifest.js", "WerkboekManifest", manifest)
+    # A worksheet page needs only its own worksheet: the same manifest with that one, marked "part".
+    for sheet in manifest["worksheets"]:
+        write_script(target / manifest_part(sheet["id"]), "WerkboekManifest",
+                     {**manifest, "part": sheet["id"], "worksheets": [sheet]})
     return target / "manifest.json"
 
 

@@ -110,10 +110,12 @@ def test_yesno_is_a_fieldset_with_followups_linked_by_aria_controls():
     assert (yes["value"], no["value"]) == ("ja", "nee")
     assert yes["aria-controls"] == "wb-w1-doelen--ja--vervolg"
     assert no["aria-controls"] == "wb-w1-doelen--nee--vervolg"
-    # Without the script every follow-up is visible: nothing is hidden in the HTML itself.
+    # Nothing is hidden in the HTML itself: follow-ups start closed (nothing is chosen yet) under a
+    # class that hides only with scripting on (werkboek.css), so the script moves nothing; without
+    # the script every follow-up is visible (test_storage: test_without_javascript_...).
     for followup in ("wb-w1-doelen--ja--vervolg", "wb-w1-doelen--nee--vervolg"):
         element = html.find("div", id=followup)[0]
-        assert "hidden" not in element and "wb-followup--hidden" not in element["class"]
+        assert "hidden" not in element and "wb-followup--hidden" in element["class"]
     assert html.find("textarea", id="wb-w1-doelen-welke") and html.find("textarea", id="wb-w1-doelen-wensen")
     assert_labelled(html)
 
@@ -144,7 +146,9 @@ def test_table_rows_columns_and_buttons():
     assert html.find("input", id="wb-w2-partners--2--datum", type="date")
     assert html.texts["wb-w2-partners--2--partner"] == "Partner, rij 2"
     add = html.find("button", data_wb_add_row="")[0]
-    assert "hidden" in add  # only the script offers add/remove; the starting rows work without it
+    # Only with scripting on are add/remove offered (.wb-js-only; test_storage checks the page without
+    # JavaScript); the starting rows work without it. In the page from the start: showing them moves nothing.
+    assert "wb-js-only" in add["class"].split() and "hidden" not in add
     assert html.find("tbody", data_wb_rows="2")
     assert_labelled(html)
 

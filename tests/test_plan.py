@@ -188,6 +188,8 @@ def test_progress_counts_after_filling_part_of_a_worksheet(page, site_url, manif
     expect(page.locator("[data-wb-progress-sheet='werkblad-2']")).to_contain_text("Nog niet begonnen")
     first.get_by_role("link").click()
     page.wait_for_url(re.compile("werkblad-1/$"))
+    # Instant navigation changes the address before the new content is in: wait for the engine there.
+    page.locator(f"#wb-{questions[0]['id']}--veld[data-wb-ready]").wait_for()
     Filler().fill_sheet(page, sheet)
     expect(status).to_contain_text(f"{total} van {total} vragen beantwoord")
     page.goto(site_url + "mijn-plan/")

@@ -85,7 +85,6 @@ Werkboek.define("fields", function (W) {
         cell.querySelector("label").htmlFor = controlId;
       });
       row.querySelectorAll("[data-wb-row-number]").forEach(function (span) { span.textContent = number; });
-      row.querySelector("[data-wb-remove-row]").hidden = false;
     });
   }
 
@@ -103,7 +102,8 @@ Werkboek.define("fields", function (W) {
     (next ? next.querySelector("input, textarea, select") : root.querySelector("[data-wb-add-row]")).focus();
   }
 
-  // -- Follow-ups: shown only for the chosen option, hidden under a class this script sets ------
+  // -- Follow-ups: shown only for the chosen option. The page starts with all of them hidden under
+  // a class that hides only with scripting on (werkboek.css), as nothing is chosen yet ----------
   // The option keeps aria-controls; ARIA allows no aria-expanded on radios and checkboxes, and
   // their checked state already tells what is open.
 
@@ -139,7 +139,6 @@ Werkboek.define("fields", function (W) {
       : Math.floor(seconds / 60) + " " + t(seconds < 120 ? "minute" : "minutes") +
         (seconds % 60 ? " " + t("and") + " " + (seconds % 60) + " " + t("seconds") : "");
     output.textContent = t("wordcount", { words: words, wordUnit: t(words === 1 ? "word" : "words"), duration: duration });
-    output.hidden = false;
   }
 
   // -- Wiring ----------------------------------------------------------------------------------
@@ -166,11 +165,9 @@ Werkboek.define("fields", function (W) {
     updateWordcount(root);
   }
 
-  /* Once per page: show the table buttons; the html works without them. */
+  /* Once per page: number the table rows (their buttons are in the page, shown only with scripting). */
   function enhance(root) {
-    if (root.getAttribute("data-wb-kind") !== "table") return;
-    root.querySelector("[data-wb-add-row]").hidden = false;
-    renumber(root);
+    if (root.getAttribute("data-wb-kind") === "table") renumber(root);
   }
 
   function read(root) { return codec(root).read(root); }

@@ -4,6 +4,8 @@
  * bundle when it is needed with Werkboek.load(name, callback), a data file with Werkboek.loadFile.
  * The build puts the bundle table in front of this file:
  * window.WerkboekBundles = {name: {file, covers: [bundles it contains]}}.
+ * The manifest: manifest.js has the whole workbook; a page whose content names a smaller part
+ * (data-wb-manifest, a worksheet page: only its own worksheet) loads that one instead.
  */
 (function () {
   "use strict";
@@ -15,6 +17,9 @@
   var base = document.currentScript ? document.currentScript.src : location.href;
   var files = {}; // file -> "loading" | "ready"
   var waiting = [];
+  var FULL = "manifest.js";
+  var pageManifest = FULL; // the manifest file the current page needs
+  var manifestLoaded = ""; // the manifest file that ran last: window.WerkboekManifest is its content
 
   function fileReady(file) { return files[file] === "ready"; }
 
@@ -26,6 +31,7 @@
     script.async = false; // run in the order requested
     script.onload = script.onerror = function () {
       files[file] = "ready";
+      if (/^manifest/.test(file)) manifestLoaded = file;
       waiting = waiting.filter(function (entry) {
         if (!entry.files.every(fileReady)) return true;
         entry.done();
@@ -44,6 +50,14 @@
     });
   }
 
+  /* The whole manifest serves every page; a part only its own. One that ran before and was
+     replaced since (instant navigation between worksheets) runs again. */
+  function manifestFile() {
+    if (manifestLoaded === FULL || manifestLoaded === pageManifest) return [];
+    if (files[pageManifest] === "ready") delete files[pageManifest];
+    return [pageManifest];
+  }
+
   /* Load the manifest and the named bundles, then call done (at once when all are there). */
   function load(names, done) {
     loadFiles(needed([].concat(names)).map(function (name) { return bundles[name].file; }), done);
@@ -51,7 +65,7 @@
 
   /* The same for files beside the bundles that are no bundle (data the build writes as a script). */
   function loadFiles(files, done) {
-    var wanted = ["manifest.js"].concat(files);
+    var wanted = manifestFile().concat(files);
     var entry = { files: wanted, done: function () {
       try { done(); } catch (error) { if (window.console) console.error("Werkboek:", error); }
     } };
@@ -61,12 +75,14 @@
   }
 
   function startPage() {
-    var names = [];
+    var names = [], parts = [];
     document.querySelectorAll("[data-wb-load]").forEach(function (element) {
+      parts.push(element.getAttribute("data-wb-manifest") || FULL);
       element.getAttribute("data-wb-load").split(/\s+/).forEach(function (name) { if (name) names.push(name); });
     });
     // html.wb-js: the engine ran and the page is ready (set by start.js once the answers are back).
     if (!names.length) return document.documentElement.classList.add("wb-js");
+    pageManifest = parts.every(function (part) { return part === parts[0]; }) ? parts[0] : FULL;
     load(names, function () { if (Werkboek.start) Werkboek.start.startPage(); });
   }
 

@@ -140,8 +140,6 @@ Werkboek.define("paper", function (W) {
   W.onPage(function (scope) {
     // Leaving a page in a print view (instant navigation) must not change how the next one prints.
     if (!VIEWS.some(function (view) { return scope.querySelector("[data-wb-" + view + "]"); })) setView("");
-    scope.querySelectorAll("[data-wb-print-plan], [data-wb-plan-tools] [data-wb-print-blank], [data-wb-print-handout]")
-      .forEach(function (b) { b.hidden = false; });
     updateFooter(pageKind());
   });
 

@@ -174,10 +174,7 @@ Werkboek.define("plan", function (W) {
     W.workbook.worksheets().forEach(function (sheet) { container.appendChild(renderSheet(sheet, answers)); });
   }
 
-  W.onPage(function (scope) {
-    scope.querySelectorAll("[data-wb-plan]").forEach(renderPlan);
-    scope.querySelectorAll("[data-wb-word]").forEach(function (button) { button.hidden = false; });
-  });
+  W.onPage(function (scope) { scope.querySelectorAll("[data-wb-plan]").forEach(renderPlan); });
 
   /* Word files: the writer and the handout load at the first click. */
   document.addEventListener("click", function (event) {

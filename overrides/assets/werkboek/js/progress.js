@@ -1,5 +1,7 @@
 /* Progress: the task list (start and plan page), the status line on top of a worksheet, and the
  * diagnosis per step (sections with a field of role "verdict"). Redrawn on every saved change.
+ * The build writes the list and the status line in their first state (templates/first-state/),
+ * so redrawing them moves nothing on the page.
  */
 Werkboek.define("progress", function (W) {
   "use strict";
@@ -63,26 +65,6 @@ Werkboek.define("progress", function (W) {
       link.href = planUrl;
       line.appendChild(link);
     }
-    line.hidden = false;
-    addPrintButtons(root, sheet);
-  }
-
-  function printButton(text, attribute, value) {
-    var button = el("button", "wb-button wb-button--secondary", text);
-    button.type = "button";
-    button.setAttribute(attribute, value);
-    return button;
-  }
-
-  function addPrintButtons(root, sheet) {
-    if (root.querySelector("[data-wb-sheet-print]")) return;
-    var bar = el("p", "wb-print-buttons");
-    bar.setAttribute("data-wb-sheet-print", sheet.id);
-    bar.appendChild(printButton(t("print.withAnswers"), "data-wb-print-page", ""));
-    bar.appendChild(document.createTextNode(" "));
-    bar.appendChild(printButton(t("print.blank"), "data-wb-print-blank", sheet.id));
-    var status = root.querySelector("[data-wb-worksheet-status]");
-    root.insertBefore(bar, status ? status.nextSibling : root.firstChild);
   }
 
   /* The list of steps with their verdict; false when the sheet has no verdicts. */

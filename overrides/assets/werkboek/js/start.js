@@ -60,9 +60,13 @@ Werkboek.define("start", function (W) {
 
   function setupLifecycle() {
     // Every pageshow: from the back/forward cache the page comes back as it was left while storage
-    // may have moved on, and after an ordinary Back browsers put their remembered form state back
-    // after our first restore. Either way the stored answers go in again.
-    window.addEventListener("pageshow", function () { restorePage(false); });
+    // may have moved on, and after a reload or an ordinary Back browsers put their remembered form
+    // state back after our first restore. Either way the stored answers go in again. A page opened
+    // anew has no remembered state: the first restore stands (one pass less while the page starts).
+    window.addEventListener("pageshow", function (event) {
+      var navigation = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+      if (event.persisted || !navigation || navigation.type !== "navigate") restorePage(false);
+    });
     window.addEventListener("pagehide", function () { store.flush(); });
     window.addEventListener("hashchange", focusLinkedField);
     document.addEventListener("visibilitychange", function () {

@@ -1,7 +1,10 @@
 /* The engine's own interface texts, in one table. A workbook may override any of them in
  * mkdocs.yml (extra.werkboek.texts); they reach us as manifest.texts. {name} is filled in.
+ * Each bundle carries only the texts its own code names (macros/assets.py cuts the table), and
+ * adds them to the one table: bundles loaded later (the plan after a worksheet) bring theirs.
+ * The build reads this table too, to write the first state of what the scripts draw.
  */
-Werkboek.define("texts", function () {
+(function () {
   "use strict";
 
   var DEFAULTS = {
@@ -155,18 +158,25 @@ Werkboek.define("texts", function () {
       "Maak ruimte, bijvoorbeeld door een oude werkmap te verwijderen, en probeer het opnieuw."
   };
 
-  /* t("key", {name: "x"}): the workbook's text for key, else ours, with {name} filled in. */
-  function t(key, values) {
-    var overrides = (window.WerkboekManifest || {}).texts || {};
-    var text = typeof overrides[key] === "string" ? overrides[key] : DEFAULTS[key];
-    if (text === undefined) text = key;
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && values[name] !== undefined ? String(values[name]) : whole;
-    });
-  }
+  Werkboek.define("texts", function () {
+    var table = {};
 
-  /* A count with its noun: plural("import.answer", "import.answers", 2) -> "antwoorden". */
-  function plural(one, many, count) { return t(count === 1 ? one : many); }
+    /* t("key", {name: "x"}): the workbook's text for key, else ours, with {name} filled in. */
+    function t(key, values) {
+      var overrides = (window.WerkboekManifest || {}).texts || {};
+      var text = typeof overrides[key] === "string" ? overrides[key] : table[key];
+      if (text === undefined) text = key;
+      return text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return values && values[name] !== undefined ? String(values[name]) : whole;
+      });
+    }
 
-  return { t: t, plural: plural, DEFAULTS: DEFAULTS };
-});
+    /* A count with its noun: plural("import.answer", "import.answers", 2) -> "antwoorden". */
+    function plural(one, many, count) { return t(count === 1 ? one : many); }
+
+    function add(texts) { Object.keys(texts).forEach(function (key) { table[key] = texts[key]; }); }
+
+    return { t: t, plural: plural, add: add };
+  });
+  Werkboek.texts.add(DEFAULTS);
+})();

@@ -1,0 +1,72 @@
+"""What a page loads of ours: guidance pages only the loader and the stylesheet; a worksheet its own
+part of the manifest (manifest-<worksheet id>.js) and the worksheet bundle; the plan and the start
+page the whole manifest. Sizes are figures for ./dev bench; this checks which files, and that
+instant navigation between worksheets and the plan still gives every page the questions it shows.
+"""
+
+import re
+
+from macros.assets import default_texts
+from plan_helpers import Filler, sheet_url
+
+OURS = re.compile(r"/assets/werkboek/([^/?]+)$")
+
+
+def our_files(page, address) -> list[str]:
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(address)
+    page.wait_for_selector("html.wb-js")
+    page.wait_for_load_state("networkidle")
+    return sorted(match[1] for match in map(OURS.search, loaded) if match)
+
+
+def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
+    page = context.new_page()
+    assert our_files(page, site_url + "handleiding/drie-tips/") == ["loader.js", "werkboek.css"]
+    first = manifest["worksheets"][0]
+    assert our_files(context.new_page(), sheet_url(site_url, first)) == [
+        "loader.js", f"manifest-{first['id']}.js", "werkblad.js", "werkboek.css"]
+    assert "manifest.js" in our_files(context.new_page(), site_url + manifest["plan"]["url"])
+
+
+def test_instant_navigation_gives_every_page_its_questions(page, site_url, manifest):
+    sheets = manifest["worksheets"]
+
+    def go(address):
+        # A link in the page: mkdocs-material's instant navigation swaps the content, no page load.
+        page.evaluate("""address => { const link = document.createElement("a"); link.href = address;
+                                      document.querySelector(".md-content__inner").appendChild(link); link.click(); }""",
+                      address)
+        page.wait_for_url(address)
+
+    page.goto(sheet_url(site_url, sheets[0]))
+    page.wait_for_selector("html.wb-js")
+    page.evaluate("window.__samePage = true")
+    for sheet in [sheets[1], sheets[0], None, sheets[-1]]:
+        if sheet is None:  # the plan: every worksheet
+            go(site_url + manifest["plan"]["url"])
+            for item in sheets:
+                page.locator(f"[data-wb-plan] >> text={item['title']}").first.wait_for()
+            continue
+        go(sheet_url(site_url, sheet))
+        # The engine counts this worksheet's questions from the manifest it has loaded.
+        questions = [f for f in sheet["fields"] if not f["parent"]]
+        page.locator(f"#wb-{questions[0]['id']}--veld[data-wb-ready]").wait_for()  # the engine started here
+        Filler().fill_sheet(page, sheet, only={questions[0]["id"]})
+        status = page.locator("[data-wb-worksheet-status]")
+        status.filter(has_text=f"1 van {len(questions)} vragen beantwoord").wait_for()
+    assert page.evaluate("window.__samePage === true"), "the pages loaded anew instead of instant navigation"
+
+
+def test_each_bundle_carries_the_texts_its_code_uses(built_site):
+    """Bundles keep only the interface texts their code names; the build reads them from js/texts.js."""
+    def keys(bundle):
+        code = (built_site / "assets/werkboek" / bundle).read_text(encoding="utf-8")
+        return {key for key in default_texts() if f'"{key}":' in code}
+
+    worksheet, transfer = keys("werkblad.js"), keys("transfer.js")
+    assert {"status.set", "status.count", "wordcount", "set.default"} <= worksheet
+    assert {"notice.geblokkeerd", "notice.vol", "notice.onleesbaar"} <= worksheet  # named as "notice." + kind
+    assert not any(key.startswith(("import.", "export.")) for key in worksheet)
+    assert {"import.title", "import.tooBig", "export.done"} <= transfer
