@@ -658,7 +658,10 @@ def run_corpus(page, files: list[BackupFile]) -> FuzzRun:
     """Feed files through the plan page (already open, werkmappen block started)."""
     run = FuzzRun(files=len(files))
     keys = sorted({item.expect[1] for item in files if item.expect[0] == "error"})
-    texts = page.evaluate("keys => Object.fromEntries(keys.map(k => [k, Werkboek.texts.t(k)]))", keys)
+    # The messages as the import code shows them: its bundle brings its own texts.
+    texts = page.evaluate("""keys => new Promise(done => Werkboek.load("transfer", () =>
+        done(Object.fromEntries(keys.map(k => [k, Werkboek.texts.t(k)])))))""", keys)
+    assert all(texts[key] != key for key in keys), texts
     by_index = {item.index: item for item in files}
     start = time.perf_counter()
     for batch in batches(files):
