@@ -209,5 +209,7 @@ def stored_sets(page) -> dict:
 
 
 def stub_print(page) -> None:
-    """window.print() would open a dialog; the tests print with page.pdf() instead."""
+    """window.print() would open a dialog; the tests print with page.pdf() instead. Wait for it with
+    page.wait_for_function("() => window.__printed === 1"): a function, since a bare expression
+    makes Playwright call eval, which the site's policy refuses."""
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")

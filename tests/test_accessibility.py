@@ -88,7 +88,7 @@ def test_plan_page_after_printing_the_handout_and_making_a_word_file(site_url, m
     stub_print(wide_page)
     open_page(wide_page, site_url + "mijn-plan/")
     wide_page.get_by_role("button", name="Gespreksnotitie afdrukken").click()
-    wide_page.wait_for_function("window.__printed === 1")
+    wide_page.wait_for_function("() => window.__printed === 1")
     with wide_page.expect_download():
         wide_page.get_by_role("button", name="Gespreksnotitie als Word-bestand").click()
     expect(wide_page.locator("[data-wb-word-message]")).to_contain_text("gedownload")

@@ -236,7 +236,7 @@ def test_the_handout_and_word_files_of_the_example_say_it_is_an_example(page, si
     ready(page, site_url + manifest["plan"]["url"])
     open_example(page)
     page.get_by_role("button", name="Gespreksnotitie afdrukken").click()
-    page.wait_for_function("window.__printed === 1")
+    page.wait_for_function("() => window.__printed === 1")
     printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
     assert MARK in printed, printed[:400]
     assert squash(ANSWERS["w3-kernboodschap"])[:60] in printed

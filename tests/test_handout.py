@@ -63,7 +63,7 @@ def print_handout(page, site_url, tmp_path) -> list[str]:
     stub_print(page)
     page.goto(site_url + "mijn-plan/")
     page.get_by_role("button", name="Gespreksnotitie afdrukken").click()
-    page.wait_for_function("window.__printed === 1")  # the handout's code loads when asked
+    page.wait_for_function("() => window.__printed === 1")  # the handout's code loads when asked
     return pdf_text(page.pdf(format="A4"), tmp_path).split("\f")[:-1]  # pdftotext ends every page with \f
 
 

@@ -131,7 +131,7 @@ def test_blank_worksheet_prints_questions_but_no_answers(page, site_url, manifes
     filler = Filler("vul")
     filler.fill_sheet(page, sheet, header=manifest["header"])
     page.get_by_role("button", name="Leeg werkblad afdrukken").click()
-    page.wait_for_function("window.__printed === 1")  # the blank form's code loads when asked
+    page.wait_for_function("() => window.__printed === 1")  # the blank form's code loads when asked
     printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
     for token in filler.tokens():
         assert token not in printed, f"het lege werkblad bevat het antwoord {token}"
@@ -151,7 +151,7 @@ def test_all_blank_worksheets_from_the_plan_page(page, site_url, manifest, fille
     stub_print(page)
     page.goto(site_url + "mijn-plan/")
     page.get_by_role("button", name="Lege werkbladen afdrukken").click()
-    page.wait_for_function("window.__printed === 1")
+    page.wait_for_function("() => window.__printed === 1")
     printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
     for token in filled.tokens():
         assert token not in printed

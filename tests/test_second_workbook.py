@@ -58,7 +58,7 @@ def test_its_own_handout_prints_its_chosen_answers(page, second_workbook, tmp_pa
     stub_print(page)
     page.goto(url + manifest["plan"]["url"])
     page.get_by_role("button", name="Afsprakenkaart afdrukken").click()
-    page.wait_for_function("window.__printed === 1")
+    page.wait_for_function("() => window.__printed === 1")
     printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
     assert printed.startswith("Afsprakenkaart") and "Op de school" in printed and "Onze afspraken" in printed
     for field_id in ("kop-school", "kop-team", "a-contact", "a-groepen", "b-afspraken", "b-vorm"):
