@@ -40,8 +40,8 @@ WRAPPER_END = re.compile(r"\s*</p>")
 # The shared header of every worksheet when mkdocs.yml sets no `extra.werkboek.header`.
 DEFAULT_HEADER = (
     {"id": "kop-naam", "label": "Naam", "kind": "text", "role": "contact"},
-    {"id": "kop-bibliotheek", "label": "Bibliotheek", "kind": "text", "role": "organisation"},
-    {"id": "kop-gemeente", "label": "Gemeente of gemeenten", "kind": "text", "role": "audience"},
+    {"id": "kop-organisatie", "label": "Organisatie", "kind": "text", "role": "organisation"},
+    {"id": "kop-voor-wie", "label": "Voor wie is dit plan?", "kind": "text", "role": "audience"},
     {"id": "kop-datum", "label": "Datum", "kind": "date", "role": "date"},
 )
 CONFIG = "mkdocs.yml"

@@ -245,7 +245,7 @@ def test_manifest_follows_navigation_order_not_render_order():
     assert fields[2]["columns"] == [{"id": "wie", "label": "Wie", "kind": "text"}]
     assert manifest["worksheets"][0]["sections"] == [{"id": "stap-1", "title": "Stap 1"}]
     assert [(h["id"], h["role"]) for h in manifest["header"]] == [
-        ("kop-naam", "contact"), ("kop-bibliotheek", "organisation"), ("kop-gemeente", "audience"), ("kop-datum", "date")]
+        ("kop-naam", "contact"), ("kop-organisatie", "organisation"), ("kop-voor-wie", "audience"), ("kop-datum", "date")]
     assert (manifest["schema"], manifest["storageKey"], manifest["title"]) == (2, "sleutel", "Werkboek")
     assert manifest["plan"] is None and manifest["texts"] == {}
     assert manifest["renames"] == {"fields": {}, "values": {}}

@@ -74,6 +74,15 @@ SIZES = """() => { let ours = 0, all = 0; const key = Werkboek.workbook.storageK
   return {ours, all}; }"""
 
 
+def import_as_new(page, backup: dict) -> None:
+    """Choose a back-up file on the plan page and confirm "Zet terug als nieuwe werkmap"."""
+    page.locator("[data-wb-import-file]").set_input_files(
+        {"name": "back-up.json", "mimeType": "application/json", "buffer": json.dumps(backup).encode()})
+    preview = page.locator("[data-wb-import-preview]")
+    preview.wait_for(state="visible")
+    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+
+
 def assert_nothing_lost(before: dict, after: dict, edited: dict[str, set[str]], key: str):
     """Every key stored before is still there with the same content; in werkmappen only the answers
     in `edited` ({storage key: field ids}) may differ, and the index keeps every werkmap."""
@@ -179,13 +188,8 @@ def test_a_full_browser_never_imports_into_the_active_werkmap(page, site_url, ma
     page.get_by_role("button", name="Open werkmap Mijn werkmap").click()
     page.evaluate(FILL_QUOTA, [FILLER, 0])
     before = page.evaluate(ALL_STORAGE)
-    backup = {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Andere gemeente"},
-              "answers": {field["id"]: "uit een andere werkmap"}}
-    page.locator("[data-wb-import-file]").set_input_files(
-        {"name": "ander.json", "mimeType": "application/json", "buffer": json.dumps(backup).encode()})
-    preview = page.locator("[data-wb-import-preview]")
-    preview.wait_for(state="visible")
-    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+    import_as_new(page, {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Andere gemeente"},
+                         "answers": {field["id"]: "uit een andere werkmap"}})
     expect(page.locator("[data-wb-sets-message]")).to_contain_text("geen ruimte")
     expect(page.get_by_role("alert").first).to_contain_text("opslag van je browser is vol")
     # Copying the werkmap and opening the example do not fit either: said, nothing half-made.
@@ -279,13 +283,8 @@ def test_with_storage_blocked_an_import_still_works_for_this_visit(page, site_ur
         get() { throw new DOMException('Toegang geweigerd', 'SecurityError'); } });""")
     page.goto(site_url + PLAN)
     expect(page.get_by_role("alert")).to_contain_text("je antwoorden worden niet bewaard")
-    backup = {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Uit het bestand"},
-              "answers": {"w1-agenda": "teruggezet"}}
-    page.locator("[data-wb-import-file]").set_input_files(
-        {"name": "back-up.json", "mimeType": "application/json", "buffer": json.dumps(backup).encode()})
-    preview = page.locator("[data-wb-import-preview]")
-    preview.wait_for(state="visible")
-    preview.get_by_role("button", name="Zet terug als nieuwe werkmap").click()
+    import_as_new(page, {"format": "werkboek-antwoorden", "schema": 1, "set": {"name": "Uit het bestand"},
+                         "answers": {"w1-agenda": "teruggezet"}})
     expect(page.locator("[data-wb-sets-message]")).to_contain_text("De back-up staat nu in de nieuwe werkmap")
     expect(page.locator("[data-wb-active-set]")).to_contain_text("Uit het bestand")
     expect(page.locator("[data-wb-answer='w1-agenda']")).to_contain_text("teruggezet")
