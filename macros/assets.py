@@ -23,6 +23,7 @@ TABLE = SOURCE / "js" / "bundles.json"
 TARGET = "assets/werkboek"
 LOADER = "loader"
 TEXTS = "js/texts.js"
+CORE = "js/core.js"  # the module registry: bundles without it are add-ons
 # texts.js keeps its table as JSON-style literals: "key": "text" + "more text", // comments on their own lines.
 TEXT_TABLE = re.compile(r"(var DEFAULTS = )(\{.*?\n  \});", re.S)
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
@@ -68,11 +69,13 @@ def output_name(name: str) -> str:
 
 
 def bundle_index(table: dict[str, list[str]]) -> dict[str, dict]:
-    """For the loader: every script bundle's file and the bundles it fully contains."""
+    """For the loader: every script bundle's file, the bundles it fully contains, and whether it is
+    an add-on (no module registry of its own, so it must run after a bundle that has one)."""
     scripts = {name: set(files) for name, files in table.items() if not name.endswith(".css") and name != LOADER}
     return {name: {"file": output_name(name),
-                   "covers": sorted(other for other, files in scripts.items() if other != name and files <= scripts[name])}
-            for name in scripts}
+                   "covers": sorted(other for other, files in scripts.items() if other != name and files <= scripts[name]),
+                   "addOn": CORE not in files}
+            for name, files in scripts.items()}
 
 
 def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, source: Path = SOURCE) -> list[Path]:

@@ -3,7 +3,7 @@
  * loads the manifest and those bundles once, in order, and starts the page. Other code loads a
  * bundle when it is needed with Werkboek.load(name, callback), a data file with Werkboek.loadFile.
  * The build puts the bundle table in front of this file:
- * window.WerkboekBundles = {name: {file, covers: [bundles it contains]}}.
+ * window.WerkboekBundles = {name: {file, covers: [bundles it contains], addOn: true when it has no registry}}.
  * The manifest: manifest.js has the whole workbook; a page whose content names a smaller part
  * (data-wb-manifest, a worksheet page: only its own worksheet) loads that one instead.
  */
@@ -32,11 +32,10 @@
     script.onload = script.onerror = function () {
       files[file] = "ready";
       if (/^manifest/.test(file)) manifestLoaded = file;
-      waiting = waiting.filter(function (entry) {
-        if (!entry.files.every(fileReady)) return true;
-        entry.done();
-        return false;
-      });
+      // Take the finished entries out before calling them: a callback may itself load more.
+      var finished = waiting.filter(function (entry) { return entry.files.every(fileReady); });
+      waiting = waiting.filter(function (entry) { return finished.indexOf(entry) === -1; });
+      finished.forEach(function (entry) { entry.done(); });
     };
     document.head.appendChild(script);
   }
@@ -50,22 +49,30 @@
     });
   }
 
-  /* The whole manifest serves every page; a part only its own. One that ran before and was
-     replaced since (instant navigation between worksheets) runs again. */
+  /* The whole manifest serves every page; a part only its own. */
   function manifestFile() {
-    if (manifestLoaded === FULL || manifestLoaded === pageManifest) return [];
-    if (files[pageManifest] === "ready") delete files[pageManifest];
-    return [pageManifest];
+    return manifestLoaded === FULL || manifestLoaded === pageManifest ? [] : [pageManifest];
   }
 
-  /* Load the manifest and the named bundles, then call done (at once when all are there). */
+  /* A manifest file that ran before and was replaced since (instant navigation between pages)
+     runs again: window.WerkboekManifest is whichever ran last. */
+  function rerunIfReplaced(file) {
+    if (/^manifest/.test(file) && file !== manifestLoaded && files[file] === "ready") delete files[file];
+  }
+
+  /* Load the manifest and the named bundles, then call done (at once when all are there). Scripts
+     run in the order requested: add-ons after the bundles with the module registry they build on. */
   function load(names, done) {
-    loadFiles(needed([].concat(names)).map(function (name) { return bundles[name].file; }), done);
+    var wanted = needed([].concat(names));
+    var ordered = wanted.filter(function (name) { return !bundles[name].addOn; })
+      .concat(wanted.filter(function (name) { return bundles[name].addOn; }));
+    loadFiles(ordered.map(function (name) { return bundles[name].file; }), done);
   }
 
   /* The same for files beside the bundles that are no bundle (data the build writes as a script). */
   function loadFiles(files, done) {
     var wanted = manifestFile().concat(files);
+    wanted.forEach(rerunIfReplaced);
     var entry = { files: wanted, done: function () {
       try { done(); } catch (error) { if (window.console) console.error("Werkboek:", error); }
     } };
