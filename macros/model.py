@@ -52,6 +52,24 @@ def manifest_part(worksheet_id: str) -> str:
     return f"manifest-{worksheet_id}.js"
 
 
+def page_part(manifest: dict, worksheet_id: str) -> dict:
+    """What a worksheet page needs of the manifest: its own worksheet's structure without the
+    wording of questions, answers and columns (the page has them in its HTML), except the verdicts'
+    words, which its diagnosis shows; no handout. Scripts that need more load the whole manifest."""
+    def structure(field: dict) -> dict:
+        lean = {key: value for key, value in field.items() if key != "label"}
+        if "options" in field and field.get("role") != "verdict":
+            lean["options"] = [{"value": option["value"]} for option in field["options"]]
+        if "columns" in field:
+            lean["columns"] = [structure(column) for column in field["columns"]]
+        return lean
+
+    sheet = next(sheet for sheet in manifest["worksheets"] if sheet["id"] == worksheet_id)
+    lean_sheet = {**sheet, "fields": [structure(field) for field in sheet["fields"]]}
+    return {**manifest, "part": worksheet_id, "handout": None, "header": [structure(f) for f in manifest["header"]],
+            "worksheets": [lean_sheet]}
+
+
 class WorksheetError(Exception):
     """A content mistake that must stop the build; the message is Dutch and names page and id."""
 

@@ -19,7 +19,8 @@ from mkdocs.utils import get_relative_url
 
 from . import assets
 from .model import (CONFIG, Workbook, WorksheetError, check_example, check_id, check_lock, lock_of, lock_text,
-                    make_column_spec, make_field, make_handout, make_header, make_texts, manifest_part)
+                    make_column_spec, make_field, make_handout, make_header, make_texts, manifest_part,
+                    page_part)
 from .render import Renderer, read_glossary
 
 MANIFEST_DIR = "assets/werkboek"
@@ -31,6 +32,10 @@ log = logging.getLogger("mkdocs.plugins.werkboek")
 # The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
 # them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
+# Widgets whose page also loads the plan page's stylesheet (overrides/main.html): the rest of the
+# site loads only werkboek.css.
+PLAN_STYLE_WIDGETS = ("plan", "werkmappen")
+PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
 
 
 class Build:
@@ -81,6 +86,8 @@ class Build:
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page
+        if name in PLAN_STYLE_WIDGETS:
+            page.meta[PLAN_STYLES] = True
         if name == "voorbeeld" and self.example is None:
             raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
                               "noemt geen voorbeeldbestand (extra.werkboek.example).")
@@ -157,10 +164,9 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     write_script(target / "manifest.js", "WerkboekManifest", manifest)
-    # A worksheet page needs only its own worksheet: the same manifest with that one, marked "part".
+    # A worksheet page needs only the structure of its own worksheet (page_part), marked "part".
     for sheet in manifest["worksheets"]:
-        write_script(target / manifest_part(sheet["id"]), "WerkboekManifest",
-                     {**manifest, "part": sheet["id"], "worksheets": [sheet]})
+        write_script(target / manifest_part(sheet["id"]), "WerkboekManifest", page_part(manifest, sheet["id"]))
     return target / "manifest.json"
 
 

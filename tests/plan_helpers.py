@@ -40,9 +40,9 @@ class Filler:
         self.count += 1
         return f"{self.prefix}{self.count:03d}x"
 
-    def fill_page(self, page) -> dict[str, list[str]]:
-        """Fill the worksheet on the current page (its header too), reading it from the page's manifest."""
-        manifest = page.evaluate("window.WerkboekManifest")
+    def fill_page(self, page, manifest: dict) -> dict[str, list[str]]:
+        """Fill the worksheet on the current page (its header too), the one the page names, as the
+        whole manifest describes it (a worksheet page itself loads only its part, without wording)."""
         sheet_id = page.locator("[data-wb-worksheet]").first.get_attribute("data-wb-worksheet")
         sheet = next(s for s in manifest["worksheets"] if s["id"] == sheet_id)
         self.fill_sheet(page, sheet, header=manifest["header"])

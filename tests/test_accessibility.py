@@ -68,13 +68,13 @@ def test_every_page_before_filling(built_site, site_url, wide_page, axe):
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_after_filling(built_site, site_url, wide_page, axe):
+def test_every_page_after_filling(built_site, site_url, wide_page, axe, manifest):
     worksheets = pages_with_fields(built_site)
     assert any(path.startswith("werkbladen/") for path in worksheets), worksheets
     problems = []
     for path in worksheets:
         open_page(wide_page, site_url + path)
-        assert Filler("getest").fill_page(wide_page), f"no fields filled on /{path}"
+        assert Filler("getest").fill_page(wide_page, manifest), f"no fields filled on /{path}"
         problems += violations(axe, wide_page, f"/{path} (zojuist ingevuld)")
     # Every page again, now showing the stored answers: open follow-ups, added rows, the plan.
     for path in built_pages(built_site):

@@ -27,7 +27,29 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
     first = manifest["worksheets"][0]
     assert our_files(context.new_page(), sheet_url(site_url, first)) == [
         "loader.js", f"manifest-{first['id']}.js", "werkblad.js", "werkboek.css"]
-    assert "manifest.js" in our_files(context.new_page(), site_url + manifest["plan"]["url"])
+    plan = our_files(context.new_page(), site_url + manifest["plan"]["url"])
+    assert {"manifest.js", "plan.js", "werkboek.css", "werkboek-plan.css"} <= set(plan)
+    assert "example.js" in plan  # the plan page offers the example: its code comes with the offer
+
+
+def test_a_worksheet_part_carries_structure_not_wording(built_site, manifest):
+    """A worksheet page has its questions in its HTML: its part of the manifest leaves the wording
+    out (only the verdicts' words, which its diagnosis shows), and has no handout."""
+    import json
+    for sheet in manifest["worksheets"]:
+        code = (built_site / "assets/werkboek" / f"manifest-{sheet['id']}.js").read_text(encoding="utf-8")
+        part = json.loads(code[code.index("{"):code.rindex("}") + 1])
+        assert part["part"] == sheet["id"] and part["handout"] is None
+        [lean] = part["worksheets"]
+        assert [f["id"] for f in lean["fields"]] == [f["id"] for f in sheet["fields"]]
+        for full, field in zip(sheet["fields"], lean["fields"]):
+            assert "label" not in field and {k: v for k, v in full.items() if k not in ("label", "options", "columns")} == \
+                {k: v for k, v in field.items() if k not in ("options", "columns")}
+            if "options" in full:
+                assert [o["value"] for o in field["options"]] == [o["value"] for o in full["options"]]
+                assert (field["options"] == full["options"]) == (full.get("role") == "verdict")
+            assert [c["id"] for c in field.get("columns", [])] == [c["id"] for c in full.get("columns", [])]
+        assert all("label" not in f for f in part["header"])
 
 
 def test_instant_navigation_gives_every_page_its_questions(page, site_url, manifest):

@@ -58,7 +58,7 @@ def click_exports_and_prints(page) -> list[str]:
     return clicked
 
 
-def test_nothing_leaves_the_browser(built_site, site_url, watched, context):
+def test_nothing_leaves_the_browser(built_site, site_url, watched, context, manifest):
     page, outside = watched
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     worksheets = pages_with_fields(built_site)
@@ -68,7 +68,7 @@ def test_nothing_leaves_the_browser(built_site, site_url, watched, context):
         open_page(page, site_url + path)
         assert page.evaluate("document.cookie") == "", f"/{path} set a cookie"
         if path in worksheets:
-            Filler("prive").fill_page(page)
+            Filler("prive").fill_page(page, manifest)
     # With answers stored: every page once more, export and print where offered, and save as PDF
     # (print styles may load their own resources).
     for path in built_pages(built_site):

@@ -1,6 +1,7 @@
 /* The filled example (manifest.example, from extra.werkboek.example): opened on request as a
  * werkmap of its own, read-only, with a notice on every page and one step back to the user's own
- * werkmap. Its answers are a separate file, loaded only when the user asks to see them.
+ * werkmap. Its answers are a separate file, loaded only when the user asks to see them. This code
+ * (bundle "example") loads with the offer to open it, and on other pages only while it is open.
  */
 Werkboek.define("example", function (W) {
   "use strict";

@@ -98,10 +98,12 @@ Werkboek.define("paper", function (W) {
   /* Load the bundle that draws a view, let it draw into its box, then print in that view. */
   function printInView(view, bundle, draw) {
     W.load(bundle, function () {
-      var title = draw(viewBox(view));
-      setView(view);
-      updateFooter(title, false);
-      window.print();
+      W.workbook.whole(function () {
+        var title = draw(viewBox(view));
+        setView(view);
+        updateFooter(title, false);
+        window.print();
+      });
     });
   }
 

@@ -128,7 +128,7 @@ Werkboek.define("plan", function (W) {
     points.forEach(function (step) {
       var item = el("li", "wb-improvements__step");
       item.appendChild(el("strong", "", step.section.title));
-      item.appendChild(document.createTextNode(t("improve.verdict", { verdict: W.progress.verdictText(step).toLowerCase() })));
+      item.appendChild(document.createTextNode(t("improve.verdict", { verdict: W.diagnosis.verdictText(step).toLowerCase() })));
       if (step.open.length) {
         var open = el("ul", "wb-improvements__open");
         step.open.forEach(function (field) {
@@ -160,7 +160,7 @@ Werkboek.define("plan", function (W) {
     });
     var diagnosis = el("section", "wb-plan__diagnosis");
     diagnosis.appendChild(el("h3", "wb-plan__subtitle", t("diagnosis.title")));
-    if (W.progress.renderDiagnosis(diagnosis, sheet, answers)) {
+    if (W.diagnosis.renderDiagnosis(diagnosis, sheet, answers)) {
       renderImprovements(diagnosis, sheet, answers);
       block.appendChild(diagnosis);
     }

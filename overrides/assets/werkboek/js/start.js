@@ -56,6 +56,15 @@ Werkboek.define("start", function (W) {
     fields.restore(document, store.answers(), skipFocused);
     W.notice.show(problem);
     W.runPageHooks(document);
+    loadExampleWhenOpen();
+  }
+
+  /* The example's code (notice, read-only fields) comes only when the example is the open werkmap. */
+  var exampleRequested = false;
+  function loadExampleWhenOpen() {
+    if (exampleRequested || W.example || !store.activeSet().example) return;
+    exampleRequested = true;
+    W.load("example", function () { restorePage(false); });
   }
 
   function setupLifecycle() {

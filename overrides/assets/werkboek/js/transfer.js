@@ -122,7 +122,7 @@ Werkboek.define("transfer", function (W) {
     var wellNamed = {};
     ids.forEach(function (id) { if (ID.test(id)) wellNamed[id] = clean.answers[id]; });
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
-    var checked = W.answers.check(migrated, W.workbook.fieldsById());
+    var checked = W.checks.check(migrated, W.workbook.fieldsById());
     var name = clean.set && typeof clean.set.name === "string" ? W.util.cleanName(clean.set.name) : "";
     // only a text is a moment: new Date() on an object such as {"toString": 1} throws
     var exported = typeof clean.exported === "string" ? clean.exported : "";

@@ -35,13 +35,20 @@ Werkboek.define("workbook", function (W) {
     return plan && plan.url !== undefined ? W.util.siteUrl(plan.url, hash) : "";
   }
 
+  /* Run done once the whole manifest is here: a worksheet page loads only its part (its own
+     worksheet, no wording), enough for the page itself; printing and the handout need all of it. */
+  function whole(done) {
+    if (manifest().part === undefined) return done();
+    W.loadFile("manifest.js", done);
+  }
+
   function renames() {
     var r = manifest().renames || {};
     return { fields: r.fields || {}, values: r.values || {} };
   }
 
   return { manifest: manifest, header: header, worksheets: worksheets, sheet: sheet, fieldsById: fieldsById,
-           headerRole: headerRole, planUrl: planUrl, renames: renames,
+           headerRole: headerRole, planUrl: planUrl, renames: renames, whole: whole,
            title: function () { return manifest().title || ""; },
            planTitle: function () { return (manifest().plan || {}).title || ""; },
            storageKey: function () { return manifest().storageKey || "werkboek"; } };

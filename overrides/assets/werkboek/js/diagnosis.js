@@ -1,0 +1,51 @@
+/* The diagnosis: per section with a field of role "verdict", the verdict chosen and how many of its
+ * questions are answered (a worksheet's diagnosis block, the plan, the handout). Redrawn on every
+ * saved change.
+ */
+Werkboek.define("diagnosis", function (W) {
+  "use strict";
+
+  var el = W.util.el;
+  var t = W.texts.t;
+  var model = W.answers;
+  // How a verdict's tone shows: engine presentation, the words come from the option labels.
+  var SYMBOLS = { good: "✓", partly: "◐", open: "✗", none: "–" };
+
+  /* The list of steps with their verdict; false when the sheet has no verdicts. */
+  function renderDiagnosis(container, sheet, answers) {
+    var steps = model.diagnosisOf(sheet, answers);
+    if (!steps.length) return false;
+    var list = el("ol", "wb-diagnosis");
+    steps.forEach(function (step) {
+      var tone = step.verdict ? step.verdict.tone : "none";
+      var item = el("li", "wb-diagnosis__step wb-diagnosis__step--" + tone);
+      item.appendChild(el("span", "wb-diagnosis__title", step.section.title));
+      var verdict = el("span", "wb-diagnosis__verdict");
+      verdict.appendChild(el("span", "wb-diagnosis__symbol", SYMBOLS[tone] || SYMBOLS.none)).setAttribute("aria-hidden", "true");
+      verdict.appendChild(el("span", "", t("verdict.yours", { verdict: verdictText(step) })));
+      item.appendChild(verdict);
+      item.appendChild(el("span", "wb-diagnosis__count", t("verdict.count", {
+        answered: step.questions.length - step.open.length, total: step.questions.length })));
+      list.appendChild(item);
+    });
+    container.appendChild(list);
+    return true;
+  }
+
+  function verdictText(step) { return step.verdict ? step.verdict.label : t("verdict.none"); }
+
+  function renderDiagnosisBlock(block) {
+    var body = block.querySelector("[data-wb-diagnosis-body]");
+    var sheet = W.workbook.sheet(block.getAttribute("data-wb-diagnosis"));
+    if (!body || !sheet) return;
+    body.textContent = "";
+    if (!renderDiagnosis(body, sheet, W.progress.answersNow())) body.appendChild(el("p", "", t("diagnosis.missing")));
+  }
+
+  function renderAll(scope) { scope.querySelectorAll("[data-wb-diagnosis]").forEach(renderDiagnosisBlock); }
+
+  W.onPage(renderAll);
+  document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
+
+  return { renderDiagnosis: renderDiagnosis, verdictText: verdictText, SYMBOLS: SYMBOLS };
+});
