@@ -54,12 +54,13 @@ def manifest_part(worksheet_id: str) -> str:
 
 def page_part(manifest: dict, worksheet_id: str) -> dict:
     """What a worksheet page needs of the manifest: its own worksheet's structure without the
-    wording of questions, answers and columns (the page has them in its HTML), except the verdicts'
-    words, which its diagnosis shows; no handout. Scripts that need more load the whole manifest."""
+    wording of questions and columns and without options (the page has them in its HTML), except a
+    verdict's options, which its diagnosis shows; no handout. Scripts that need more load the whole
+    manifest."""
     def structure(field: dict) -> dict:
-        lean = {key: value for key, value in field.items() if key != "label"}
-        if "options" in field and field.get("role") != "verdict":
-            lean["options"] = [{"value": option["value"]} for option in field["options"]]
+        lean = {key: value for key, value in field.items() if key not in ("label", "options")}
+        if "options" in field and field.get("role") == "verdict":
+            lean["options"] = field["options"]
         if "columns" in field:
             lean["columns"] = [structure(column) for column in field["columns"]]
         return lean
