@@ -69,13 +69,18 @@ def output_name(name: str) -> str:
 
 
 def bundle_index(table: dict[str, list[str]]) -> dict[str, dict]:
-    """For the loader: every script bundle's file, the bundles it fully contains, and whether it is
-    an add-on (no module registry of its own, so it must run after a bundle that has one)."""
+    """For the loader: every script bundle's file, the bundles it fully contains, whether it is an
+    add-on (no module registry of its own, so it must run after a bundle that has one), and its
+    stylesheet when the table has a CSS bundle of the same name."""
     scripts = {name: set(files) for name, files in table.items() if not name.endswith(".css") and name != LOADER}
-    return {name: {"file": output_name(name),
-                   "covers": sorted(other for other, files in scripts.items() if other != name and files <= scripts[name]),
-                   "addOn": CORE not in files}
-            for name, files in scripts.items()}
+    def entry(name: str, files: set[str]) -> dict:
+        found = {"file": output_name(name),
+                 "covers": sorted(other for other, theirs in scripts.items() if other != name and theirs <= files),
+                 "addOn": CORE not in files}
+        if f"{name}.css" in table:  # a stylesheet named after the bundle loads with it
+            found["styles"] = f"{name}.css"
+        return found
+    return {name: entry(name, files) for name, files in scripts.items()}
 
 
 def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, source: Path = SOURCE) -> list[Path]:

@@ -248,3 +248,29 @@ def test_the_handout_and_word_files_of_the_example_say_it_is_an_example(page, si
         texts = [p.text for p in document.paragraphs if p.text]
         assert any(text.startswith(MARK) for text in texts[:3]), texts[:3]
         assert ANSWERS["kop-bibliotheek"] in " ".join(texts + cell_texts(document))
+
+
+def test_the_example_keeps_its_look_through_instant_navigation(page, site_url, manifest):
+    """The example's code and styles load only with the offer or while it is open; a worksheet
+    reached by instant navigation (which drops from <head> what the next page lacks) still shows
+    the notice styled, and a worksheet opened anew loads them again."""
+    def notice_background():
+        return page.locator("[data-wb-example-notice='example']").evaluate("n => getComputedStyle(n).backgroundColor")
+
+    ready(page, site_url)
+    open_example(page)
+    styled = notice_background()
+    assert styled not in ("rgba(0, 0, 0, 0)", "transparent"), styled
+    sheet = manifest["worksheets"][0]
+    page.evaluate("""address => { const link = document.createElement("a"); link.href = address;
+                                  document.querySelector(".md-content__inner").appendChild(link); link.click(); }""",
+                  sheet_url(site_url, sheet))
+    page.wait_for_url(sheet_url(site_url, sheet))
+    expect(page.locator("[data-wb-example-notice='example']")).to_contain_text(NOTICE)
+    expect(page.locator("[data-wb-example-notice='example']")).to_have_css("background-color", styled)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    ready(page, sheet_url(site_url, sheet))  # a page load: the open example brings its code and styles
+    expect(page.locator("[data-wb-example-notice='example']")).to_have_css("background-color", styled)
+    assert {url.rsplit("/", 1)[1] for url in requests} >= {"example.js", "example.css"}
+    expect(page.locator("#wb-w1-agenda")).not_to_be_editable()  # read-only: the example code ran

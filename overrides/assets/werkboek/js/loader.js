@@ -3,7 +3,8 @@
  * loads the manifest and those bundles once, in order, and starts the page. Other code loads a
  * bundle when it is needed with Werkboek.load(name, callback), a data file with Werkboek.loadFile.
  * The build puts the bundle table in front of this file:
- * window.WerkboekBundles = {name: {file, covers: [bundles it contains], addOn: true when it has no registry}}.
+ * window.WerkboekBundles = {name: {file, covers: [bundles it contains], addOn: true when it has no
+ * registry, styles: its stylesheet (the CSS bundle of the same name) or absent}}.
  * The manifest: manifest.js has the whole workbook; a page whose content names a smaller part
  * (data-wb-manifest, a worksheet page: only its own worksheet) loads that one instead.
  */
@@ -26,10 +27,16 @@
   function requestFile(file) {
     if (files[file]) return;
     files[file] = "loading";
-    var script = document.createElement("script");
-    script.src = new URL(file, base).href;
-    script.async = false; // run in the order requested
-    script.onload = script.onerror = function () {
+    var styles = /\.css$/.test(file);
+    var element = document.createElement(styles ? "link" : "script");
+    if (styles) {
+      element.rel = "stylesheet";
+      element.href = new URL(file, base).href;
+    } else {
+      element.src = new URL(file, base).href;
+      element.async = false; // run in the order requested
+    }
+    element.onload = element.onerror = function () {
       files[file] = "ready";
       if (/^manifest/.test(file)) manifestLoaded = file;
       // Take the finished entries out before calling them: a callback may itself load more.
@@ -37,7 +44,9 @@
       waiting = waiting.filter(function (entry) { return finished.indexOf(entry) === -1; });
       finished.forEach(function (entry) { entry.done(); });
     };
-    document.head.appendChild(script);
+    // A stylesheet goes in the body: instant navigation drops from <head> what the next page's
+    // head does not have, and a removed stylesheet no longer applies.
+    (styles ? document.body : document.head).appendChild(element);
   }
 
   /* Bundles a requested or loaded bundle already contains are not loaded again. */
@@ -66,7 +75,10 @@
     var wanted = needed([].concat(names));
     var ordered = wanted.filter(function (name) { return !bundles[name].addOn; })
       .concat(wanted.filter(function (name) { return bundles[name].addOn; }));
-    loadFiles(ordered.map(function (name) { return bundles[name].file; }), done);
+    // A bundle's stylesheet comes with it, also when another bundle brought its code already.
+    var styles = [].concat(names).map(function (name) { return bundles[name] && bundles[name].styles; })
+      .filter(Boolean);
+    loadFiles(styles.concat(ordered.map(function (name) { return bundles[name].file; })), done);
   }
 
   /* The same for files beside the bundles that are no bundle (data the build writes as a script). */
