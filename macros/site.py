@@ -128,7 +128,10 @@ class Build:
         write_manifest(site_dir, manifest)
         if example:
             write_script(Path(site_dir) / MANIFEST_DIR / EXAMPLE_FILE, "WerkboekVoorbeeld", example)
-        assets.build_bundles(site_dir)
+        try:
+            assets.build_bundles(site_dir)
+        except assets.BundleError as error:
+            raise PluginError(str(error)) from error
 
     def checked_example(self, manifest: dict) -> dict | None:
         if self.example is None:
