@@ -8,8 +8,7 @@ from. The build (`build_bundles`) only copies them into site/assets/werkboek/<na
 the module sources mkdocs copied into the site: the site ships bundles only.
 
 The loader bundle learns the bundle table (file, the bundles each one contains, add-on or not, its
-stylesheet) so
-that a page never loads a bundle twice; loader.js runs on every page.
+stylesheet) so that a page never loads a bundle twice; loader.js runs on every page.
 """
 
 from __future__ import annotations
