@@ -34,9 +34,10 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
 # them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
-# Widgets whose page also loads the plan page's stylesheet (overrides/main.html): the rest of the
+# Widgets whose page also loads werkboek-plan.css (overrides/main.html): the task list, the plan and
+# the werkmappen are in the page from the first paint, so their styles must be too. The rest of the
 # site loads only werkboek.css.
-PLAN_STYLE_WIDGETS = ("plan", "werkmappen")
+PLAN_STYLE_WIDGETS = ("voortgang", "plan", "werkmappen")
 PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
 
 
