@@ -37,7 +37,9 @@ class Renderer:
         self._abbr_pattern = (
             re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(glossary, key=len, reverse=True)))
             if glossary else None)
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+        # auto_reload off: a Renderer lives for one build, so a template never changes under it and
+        # each of the many field renders skips a stat of its file.
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters["abbr"] = self.abbreviate
         self.env.globals["t"] = self.text
