@@ -49,14 +49,35 @@ def wide_page(context):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def test_every_page_before_filling(built_site, site_url, wide_page, axe):
+# The pages are checked in PARTS interleaved parts (every page in exactly one), each in its own
+# browser profile, so the test processes share the work.
+PARTS = 3
+
+
+def part_of(pages: list[str], part: int) -> list[str]:
+    """Part `part` (1…PARTS): every PARTS-th page; the parts together hold every page once."""
+    return pages[part - 1::PARTS]
+
+
+def test_the_parts_together_hold_every_page(built_site):
+    pages = built_pages(built_site)
+    together = [page for part in range(1, PARTS + 1) for page in part_of(pages, part)]
+    assert sorted(together) == sorted(pages) and len(together) == len(pages)
+
+
+@pytest.mark.parametrize("part", range(1, PARTS + 1))
+def test_every_page_before_filling(built_site, site_url, wide_page, axe, part):
     pages = built_pages(built_site)
     assert len(pages) >= 15, pages  # the whole workbook, not an empty build
     problems = []
-    for path in pages:
+    for path in part_of(pages, part):
         open_page(wide_page, site_url + path)
         problems += violations(axe, wide_page, "/" + path)
-    # The search dialog, open with results (it is part of every page, but hidden until used).
+    assert not problems, "\n".join(problems)
+
+
+def test_the_search_dialog_with_results(site_url, wide_page, axe):
+    """The search dialog, open with results (it is part of every page, but hidden until used)."""
     open_page(wide_page, site_url)
     wide_page.keyboard.press("/")  # the theme's shortcut for search
     # Type once the search index is ready (the theme ignores what was typed before that).
@@ -64,11 +85,11 @@ def test_every_page_before_filling(built_site, site_url, wide_page, axe):
     wide_page.locator(".md-search__input").press_sequentially("gemeente")
     expect(wide_page.locator(".md-search-result__item").first).to_be_visible()
     wide_page.wait_for_timeout(400)  # let the dialog's fade-in finish: axe measures colours as shown
-    problems += violations(axe, wide_page, "zoeken")
-    assert not problems, "\n".join(problems)
+    assert violations(axe, wide_page, "zoeken") == []
 
 
-def test_every_page_after_filling(built_site, site_url, wide_page, axe, manifest):
+def test_every_worksheet_just_filled(built_site, site_url, wide_page, axe, manifest):
+    """Each worksheet right after filling it through the page: follow-ups open, rows added."""
     worksheets = pages_with_fields(built_site)
     assert any(path.startswith("werkbladen/") for path in worksheets), worksheets
     problems = []
@@ -76,9 +97,21 @@ def test_every_page_after_filling(built_site, site_url, wide_page, axe, manifest
         open_page(wide_page, site_url + path)
         assert Filler("getest").fill_page(wide_page, manifest), f"no fields filled on /{path}"
         problems += violations(axe, wide_page, f"/{path} (zojuist ingevuld)")
-    # Every page again, now showing the stored answers: open follow-ups, added rows, the plan.
-    for path in built_pages(built_site):
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("part", range(1, PARTS + 1))
+def test_every_page_after_filling(built_site, site_url, manifest, wide_page, axe, part):
+    """Every page showing stored answers (open follow-ups, added rows, the plan): the answers filling
+    every worksheet gives, stored straight away (filling itself is checked above)."""
+    seed_everything(wide_page, site_url, manifest, Filler("getest"))
+    worksheets = pages_with_fields(built_site)
+    problems = []
+    for path in part_of(built_pages(built_site), part):
         open_page(wide_page, site_url + path)
+        if path in worksheets:  # the stored answers are on the page
+            expect(wide_page.locator(".md-content [data-wb-field] input[type=text]").first).to_have_value(
+                re.compile(r"^getest\d+x$"))
         problems += violations(axe, wide_page, f"/{path} (met antwoorden)")
     assert not problems, "\n".join(problems)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -131,14 +130,30 @@ def test_the_policy_bites_an_injected_inline_script_does_not_run(engine, probed_
     assert {("script-src-elem", "inline"), ("script-src-attr", "inline")} <= blocked, blocked
 
 
-def test_every_page_loads_without_violations(engine, probed_site):
+# Every page is opened in one of PARTS interleaved parts, so the test processes share the work.
+PARTS = 2
+
+
+def part_of(pages: list[str], part: int) -> list[str]:
+    return pages[part - 1::PARTS]
+
+
+def test_the_parts_together_hold_every_page(probed_site):
+    _, site = probed_site
+    pages = built_pages(site)
+    together = [page for part in range(1, PARTS + 1) for page in part_of(pages, part)]
+    assert sorted(together) == sorted(pages) and len(together) == len(pages)
+
+
+@pytest.mark.parametrize("part", range(1, PARTS + 1))
+def test_every_page_loads_without_violations(engine, probed_site, part):
     url, site = probed_site
-    for page in built_pages(site):
-        if page in (INJECTED,):
-            continue
+    pages = [page for page in part_of(built_pages(site), part) if page != INJECTED]
+    assert len(pages) >= 5, pages
+    for page in pages:
         engine.open(url + page)
         engine.started()
-    assert_no_violations(engine, "every page")
+    assert_no_violations(engine, f"every page (part {part} of {PARTS})")
 
 
 def test_search_open_without_violations(engine, probed_site):
@@ -271,11 +286,10 @@ def test_instant_navigation_through_every_page_without_violations(engine, probed
 
 # -- The offline copy (opened from disk; search runs in an iframe under the page's policy) --------
 
-def test_offline_copy_carries_the_policy_and_search_works_under_it(tmp_path_factory, browser):
-    """Chromium only: file:// pages; violations in the search iframe show only in the console."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import offline
-    folder, _ = offline.build(tmp_path_factory.mktemp("offline"))
+def test_offline_copy_carries_the_policy_and_search_works_under_it(offline_copy, browser):
+    """Chromium only: file:// pages; violations in the search iframe show only in the console. The
+    copy as a user gets it: built by ./dev offline's code and unpacked from its zip (conftest.py)."""
+    folder = offline_copy
     for path in html_files(folder):
         check_policy(path.read_text(encoding="utf-8"), f"offline {path.name}")
     context = browser.new_context(locale="nl-NL")

@@ -1,9 +1,10 @@
 """Valid HTML (the W3C's Nu Html Checker) and a second accessibility engine (pa11y, HTML_CodeSniffer).
 
 Both come from npm (package.json; ./dev test runs `npm ci --ignore-scripts`, so nothing downloads a
-browser or a Java runtime): vnu-jar runs on Debian's Java, pa11y drives Debian's chromium. Each runs
-ONCE for all pages. The theme's findings we cannot fix in overrides are listed here, each with its
-reason, and in the README ("Geldige HTML").
+browser or a Java runtime): vnu-jar runs on Debian's Java, pa11y drives Debian's chromium. The
+checker runs once for all pages; pa11y in a few parts, one browser for each part's pages. The
+theme's findings we cannot fix in overrides are listed here, each with its reason, and in the
+README ("Geldige HTML").
 """
 
 from __future__ import annotations
@@ -50,10 +51,27 @@ def test_every_page_is_valid_html(built_site):
     assert len(checked) == len(built_pages(built_site))
 
 
-def test_pa11y_finds_no_errors_on_any_page(built_site, site_url):
+# pa11y checks the pages in PARTS interleaved parts (every page in exactly one), each in its own
+# browser, so the test processes share the work.
+PA11Y_PARTS = 3
+
+
+def pa11y_part(pages: list[str], part: int) -> list[str]:
+    return pages[part - 1::PA11Y_PARTS]
+
+
+def test_the_pa11y_parts_together_hold_every_page(built_site):
+    pages = built_pages(built_site)
+    together = [page for part in range(1, PA11Y_PARTS + 1) for page in pa11y_part(pages, part)]
+    assert sorted(together) == sorted(pages) and len(together) == len(pages)
+
+
+@pytest.mark.parametrize("part", range(1, PA11Y_PARTS + 1))
+def test_pa11y_finds_no_errors_on_any_page(built_site, site_url, part):
     node = shutil.which("node")
     assert node and (ROOT / "node_modules" / "pa11y").exists(), "./dev test installs pa11y (npm ci)"
-    urls = [site_url + page for page in built_pages(built_site)]
+    urls = [site_url + page for page in pa11y_part(built_pages(built_site), part)]
+    assert urls
     result = subprocess.run([node, str(PA11Y), CHROMIUM, json.dumps(CHROMIUM_ARGS), *urls],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr

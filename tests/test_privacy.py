@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from plan_helpers import Filler
+from plan_helpers import Filler, seed_everything
 from wb_pages import built_pages, pages_with_fields
 
 # Buttons that export or print: clicked on every page where they are shown.
@@ -58,40 +58,69 @@ def click_exports_and_prints(page) -> list[str]:
     return clicked
 
 
-def test_nothing_leaves_the_browser(built_site, site_url, watched, context, manifest):
+# The pages are walked in PARTS interleaved parts (every page in exactly one), each in its own
+# browser profile, so the test processes share the work.
+PARTS = 3
+
+
+def part_of(pages: list[str], part: int) -> list[str]:
+    return pages[part - 1::PARTS]
+
+
+def test_the_parts_together_hold_every_page(built_site):
+    pages = built_pages(built_site)
+    together = [page for part in range(1, PARTS + 1) for page in part_of(pages, part)]
+    assert sorted(together) == sorted(pages) and len(together) == len(pages)
+
+
+@pytest.mark.parametrize("part", range(1, PARTS + 1))
+def test_nothing_leaves_the_browser(built_site, site_url, manifest, watched, context, part):
     page, outside = watched
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     worksheets = pages_with_fields(built_site)
     assert worksheets, "no pages with fields in the build"
+    mine = part_of(built_pages(built_site), part)
     clicked: list[str] = []
-    for path in built_pages(built_site):
+    for path in mine:
         open_page(page, site_url + path)
         assert page.evaluate("document.cookie") == "", f"/{path} set a cookie"
         if path in worksheets:
             Filler("prive").fill_page(page, manifest)
-    # With answers stored: every page once more, export and print where offered, and save as PDF
-    # (print styles may load their own resources).
-    for path in built_pages(built_site):
+    if set(mine) & set(worksheets):
+        stored = page.evaluate("() => Object.keys(localStorage)")
+        assert any(key.endswith(":werkmap:standaard") for key in stored), "the answers were not stored locally"
+    # With answers stored (all of them, as filling every worksheet gives: stored straight away),
+    # every page once more: export and print where offered, and save as PDF (print styles may load
+    # their own resources).
+    seed_everything(page, site_url, manifest, Filler("prive"))
+    for path in mine:
         open_page(page, site_url + path)
         clicked += click_exports_and_prints(page)
         page.pdf()
         assert page.evaluate("document.cookie") == "", f"/{path} set a cookie"
-    # Search loads its index and a worker.
+
+    page.wait_for_timeout(300)  # let any late request (beacons, prefetch) show itself
+    assert not outside, "requests that left the local server:\n" + "\n".join(outside)
+    assert context.cookies() == [], context.cookies()
+    if manifest["plan"]["url"] in mine:  # the plan offers every export
+        if (built_site / "assets/werkboek/transfer.js").exists():
+            assert any(re.search("download", label, re.IGNORECASE) for label in clicked), \
+                f"the export exists but no export button was clicked: {clicked}"
+        assert any("Word-bestand" in label for label in clicked), f"no Word file was made: {clicked}"
+
+
+def test_search_sends_nothing_elsewhere(site_url, watched, context):
+    """Search loads its index and a worker."""
+    page, outside = watched
     open_page(page, site_url)
     page.keyboard.press("/")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("Typ om"), timeout=15_000)
     page.locator(".md-search__input").press_sequentially("gemeente")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-
     page.wait_for_timeout(300)  # let any late request (beacons, prefetch) show itself
     assert not outside, "requests that left the local server:\n" + "\n".join(outside)
     assert context.cookies() == [], context.cookies()
-    stored = page.evaluate("() => Object.keys(localStorage)")
-    assert any(key.endswith(":werkmap:standaard") for key in stored), "the answers were not stored locally"
-    if (built_site / "assets/werkboek/transfer.js").exists():
-        assert any(re.search("download", label, re.IGNORECASE) for label in clicked), \
-            f"the export exists but no export button was clicked: {clicked}"
-    assert any("Word-bestand" in label for label in clicked), f"no Word file was made: {clicked}"
+    assert page.evaluate("document.cookie") == ""
 
 
 # -- The built files themselves ---------------------------------------------------------------------
