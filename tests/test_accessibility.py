@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from plan_helpers import Filler, seed_everything, stub_print
-from wb_pages import built_pages, pages_with_fields
+from wb_pages import built_pages, part_of, pages_with_fields
 
 # Every rule axe has for WCAG 2.0/2.1 A and AA plus its best practices: all impacts count.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
@@ -54,23 +54,12 @@ def wide_page(context):
 PARTS = 3
 
 
-def part_of(pages: list[str], part: int) -> list[str]:
-    """Part `part` (1…PARTS): every PARTS-th page; the parts together hold every page once."""
-    return pages[part - 1::PARTS]
-
-
-def test_the_parts_together_hold_every_page(built_site):
-    pages = built_pages(built_site)
-    together = [page for part in range(1, PARTS + 1) for page in part_of(pages, part)]
-    assert sorted(together) == sorted(pages) and len(together) == len(pages)
-
-
 @pytest.mark.parametrize("part", range(1, PARTS + 1))
 def test_every_page_before_filling(built_site, site_url, wide_page, axe, part):
     pages = built_pages(built_site)
     assert len(pages) >= 15, pages  # the whole workbook, not an empty build
     problems = []
-    for path in part_of(pages, part):
+    for path in part_of(pages, part, PARTS):
         open_page(wide_page, site_url + path)
         problems += violations(axe, wide_page, "/" + path)
     assert not problems, "\n".join(problems)
@@ -107,7 +96,7 @@ def test_every_page_after_filling(built_site, site_url, manifest, wide_page, axe
     seed_everything(wide_page, site_url, manifest, Filler("getest"))
     worksheets = pages_with_fields(built_site)
     problems = []
-    for path in part_of(built_pages(built_site), part):
+    for path in part_of(built_pages(built_site), part, PARTS):
         open_page(wide_page, site_url + path)
         if path in worksheets:  # the stored answers are on the page
             expect(wide_page.locator(".md-content [data-wb-field] input[type=text]").first).to_have_value(

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 from engines import display, engine, webkit  # noqa: F401  (fixtures)
-from wb_pages import built_pages, pages_with_fields
+from wb_pages import built_pages, part_of, pages_with_fields
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y = ROOT / "tests" / "node" / "pa11y-pages.cjs"
@@ -56,21 +56,11 @@ def test_every_page_is_valid_html(built_site):
 PA11Y_PARTS = 3
 
 
-def pa11y_part(pages: list[str], part: int) -> list[str]:
-    return pages[part - 1::PA11Y_PARTS]
-
-
-def test_the_pa11y_parts_together_hold_every_page(built_site):
-    pages = built_pages(built_site)
-    together = [page for part in range(1, PA11Y_PARTS + 1) for page in pa11y_part(pages, part)]
-    assert sorted(together) == sorted(pages) and len(together) == len(pages)
-
-
 @pytest.mark.parametrize("part", range(1, PA11Y_PARTS + 1))
 def test_pa11y_finds_no_errors_on_any_page(built_site, site_url, part):
     node = shutil.which("node")
     assert node and (ROOT / "node_modules" / "pa11y").exists(), "./dev test installs pa11y (npm ci)"
-    urls = [site_url + page for page in pa11y_part(built_pages(built_site), part)]
+    urls = [site_url + page for page in part_of(built_pages(built_site), part, PA11Y_PARTS)]
     assert urls
     result = subprocess.run([node, str(PA11Y), CHROMIUM, json.dumps(CHROMIUM_ARGS), *urls],
                             capture_output=True, text=True, timeout=600)

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from plan_helpers import Filler, seed_everything
-from wb_pages import built_pages, pages_with_fields
+from wb_pages import built_pages, part_of, pages_with_fields
 
 # Buttons that export or print: clicked on every page where they are shown.
 EXPORT_OR_PRINT = re.compile(r"download|afdruk|pdf|kopi|word-bestand", re.IGNORECASE)
@@ -63,23 +63,13 @@ def click_exports_and_prints(page) -> list[str]:
 PARTS = 3
 
 
-def part_of(pages: list[str], part: int) -> list[str]:
-    return pages[part - 1::PARTS]
-
-
-def test_the_parts_together_hold_every_page(built_site):
-    pages = built_pages(built_site)
-    together = [page for part in range(1, PARTS + 1) for page in part_of(pages, part)]
-    assert sorted(together) == sorted(pages) and len(together) == len(pages)
-
-
 @pytest.mark.parametrize("part", range(1, PARTS + 1))
 def test_nothing_leaves_the_browser(built_site, site_url, manifest, watched, context, part):
     page, outside = watched
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     worksheets = pages_with_fields(built_site)
     assert worksheets, "no pages with fields in the build"
-    mine = part_of(built_pages(built_site), part)
+    mine = part_of(built_pages(built_site), part, PARTS)
     clicked: list[str] = []
     for path in mine:
         open_page(page, site_url + path)

@@ -29,3 +29,9 @@ def page_file(site: Path, page: str) -> Path:
 
 def pages_with_fields(site: Path) -> list[str]:
     return [page for page in built_pages(site) if "data-wb-field" in page_file(site, page).read_text(encoding="utf-8")]
+
+
+def part_of(pages: list[str], part: int, parts: int) -> list[str]:
+    """Part `part` (1…parts) of the pages: every parts-th one, so the parts together hold every page
+    once. Tests that walk every page run in parts so that the test processes share the work."""
+    return pages[part - 1::parts]
