@@ -72,5 +72,5 @@ Werkboek.define("checks", function (W) {
     return result;
   }
 
-  return { fits: fits, check: check, isPlainAnswer: isPlainAnswer, MAX_TEXT: MAX_TEXT };
+  return { fits: fits, check: check };
 });

@@ -20,6 +20,14 @@
   /* Run fn(document) on every page, after its answers are restored; errors stay in that hook. */
   Werkboek.onPage = function (fn) { pageHooks.push(fn); };
 
+  /* draw(element) for every element matching selector: on every page, and again after every
+     saved change (start.js sends "werkboek:wijziging"). */
+  Werkboek.drawEach = function (selector, draw) {
+    function drawAll(scope) { scope.querySelectorAll(selector).forEach(draw); }
+    pageHooks.push(drawAll);
+    document.addEventListener("werkboek:wijziging", function () { drawAll(document); });
+  };
+
   Werkboek.runPageHooks = function (scope) {
     pageHooks.forEach(function (hook) {
       try { hook(scope); } catch (error) { if (window.console) console.error("Werkboek:", error); }

@@ -42,10 +42,7 @@ Werkboek.define("diagnosis", function (W) {
     if (!renderDiagnosis(body, sheet, W.progress.answersNow())) body.appendChild(el("p", "", t("diagnosis.missing")));
   }
 
-  function renderAll(scope) { scope.querySelectorAll("[data-wb-diagnosis]").forEach(renderDiagnosisBlock); }
-
-  W.onPage(renderAll);
-  document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
+  W.drawEach("[data-wb-diagnosis]", renderDiagnosisBlock);
 
   return { renderDiagnosis: renderDiagnosis, verdictText: verdictText, SYMBOLS: SYMBOLS };
 });

@@ -44,10 +44,7 @@ Werkboek.define("progress", function (W) {
     }
   }
 
-  function renderAll(scope) { scope.querySelectorAll("[data-wb-worksheet-status]").forEach(renderStatus); }
-
-  W.onPage(renderAll);
-  document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
+  W.drawEach("[data-wb-worksheet-status]", renderStatus);
 
   return { progressText: progressText, answersNow: answersNow, activeSetName: activeSetName };
 });

@@ -41,10 +41,7 @@ Werkboek.define("reminder", function (W) {
     }
   }
 
-  function renderAll(scope) { if (W.store) scope.querySelectorAll("[data-wb-backup-reminder]").forEach(render); }
+  W.drawEach("[data-wb-backup-reminder]", function (box) { if (W.store) render(box); });
 
-  W.onPage(renderAll);
-  document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
-
-  return { renderAll: renderAll };
+  return {};
 });

@@ -29,10 +29,7 @@ Werkboek.define("tasks", function (W) {
     });
   }
 
-  function renderAll(scope) { scope.querySelectorAll("[data-wb-progress]").forEach(renderList); }
-
-  W.onPage(renderAll);
-  document.addEventListener("werkboek:wijziging", function () { renderAll(document); });
+  W.drawEach("[data-wb-progress]", renderList);
 
   return {};
 });
