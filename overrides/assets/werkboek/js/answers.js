@@ -51,7 +51,18 @@ Werkboek.define("answers", function (W) {
 
   function topFields(sheet) { return sheet.fields.filter(function (f) { return !f.parent; }); }
 
-  function childrenOf(sheet, field) { return sheet.fields.filter(function (f) { return f.parent === field.id; }); }
+  /* Follow-ups by parent id, indexed once per worksheet entry (a loaded manifest does not change):
+     the plan asks for every field's follow-ups, and a search per field grows with the square. */
+  var followupIndex = new WeakMap();
+  function childrenOf(sheet, field) {
+    var index = followupIndex.get(sheet);
+    if (!index) {
+      index = Object.create(null);
+      sheet.fields.forEach(function (f) { if (f.parent) (index[f.parent] = index[f.parent] || []).push(f); });
+      followupIndex.set(sheet, index);
+    }
+    return (index[field.id] || []).slice();
+  }
 
   /* Follow-ups that apply to the given answer: the ones under the chosen option(s). */
   function applicableChildren(sheet, field, value) {

@@ -9,7 +9,12 @@ Werkboek.define("plan", function (W) {
   var t = W.texts.t;
   var model = W.answers;
 
-  function fieldUrl(sheet, fieldId) { return W.util.siteUrl(sheet.url, "wb-" + fieldId + "--veld"); }
+  /* A worksheet's address, worked out once per page it links to (ids need no escaping in a hash). */
+  var pageUrls = Object.create(null);
+  function fieldUrl(sheet, fieldId) {
+    if (!pageUrls[sheet.url]) pageUrls[sheet.url] = W.util.siteUrl(sheet.url);
+    return pageUrls[sheet.url] + "#wb-" + fieldId + "--veld";
+  }
 
   function changeLink(sheet, field) {
     var link = el("a", "wb-summary__change", t("answer.change"));
