@@ -6,6 +6,9 @@
 Werkboek.define("storesets", function (W) {
   "use strict";
 
+  /* A werkmap name as typed: one line, at most 80 characters. */
+  function cleanName(text) { return String(text || "").replace(/\s+/g, " ").trim().slice(0, 80); }
+
   function newSetId() { return "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6); }
 
   W.storage.extend(function (store, s, kit) {
@@ -100,5 +103,5 @@ Werkboek.define("storesets", function (W) {
     };
   });
 
-  return {};
+  return { cleanName: cleanName };
 });
