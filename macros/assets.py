@@ -62,12 +62,16 @@ def texts_named(texts: dict[str, str], code: str) -> dict[str, str]:
 
 
 def bundle_text(files: list[str], source: Path) -> str:
-    """A bundle's sources in order; its copy of texts.js carries only the texts the bundle uses."""
+    """A bundle's sources in order; its copy of texts.js carries only the texts the bundle uses. An
+    add-on runs after a bundle with the texts module, so its copy only adds its texts to that one."""
     code = {file: (source / file).read_text(encoding="utf-8") for file in files}
     if TEXTS in code:
         others = "\n".join(text for file, text in code.items() if file != TEXTS)
-        used = texts_named(parse_texts(code[TEXTS]), others)
-        code[TEXTS] = TEXT_TABLE.sub(lambda m: m[1] + json.dumps(used, ensure_ascii=False) + ";", code[TEXTS])
+        used = json.dumps(texts_named(parse_texts(code[TEXTS]), others), ensure_ascii=False)
+        if CORE in code:
+            code[TEXTS] = TEXT_TABLE.sub(lambda m: m[1] + used + ";", code[TEXTS])
+        else:
+            code[TEXTS] = f"Werkboek.texts.add({used});"
     return "\n".join(code.values())
 
 

@@ -11,9 +11,26 @@ Werkboek.define("diagnosis", function (W) {
   // How a verdict's tone shows: engine presentation, the words come from the option labels.
   var SYMBOLS = { good: "✓", partly: "◐", open: "✗", none: "–" };
 
+  /* Per section with a field of role "verdict": the chosen option ({label, tone}, tone "none"
+     when not chosen), the section's other questions and those still open. */
+  function diagnosisOf(sheet, answers) {
+    var tops = model.topFields(sheet);
+    return (sheet.sections || []).map(function (section) {
+      var verdictField = tops.filter(function (f) { return f.section === section.id && f.role === "verdict"; })[0];
+      if (!verdictField) return null;
+      var value = answers[verdictField.id];
+      var option = (verdictField.options || []).filter(function (o) { return o.value === value; })[0];
+      var questions = tops.filter(function (f) { return f.section === section.id && f !== verdictField; });
+      return { section: section, field: verdictField, value: value,
+               verdict: option ? { label: option.label, tone: option.tone || "none" } : null,
+               questions: questions,
+               open: questions.filter(function (f) { return !model.isAnswered(answers[f.id]); }) };
+    }).filter(Boolean);
+  }
+
   /* The list of steps with their verdict; false when the sheet has no verdicts. */
   function renderDiagnosis(container, sheet, answers) {
-    var steps = model.diagnosisOf(sheet, answers);
+    var steps = diagnosisOf(sheet, answers);
     if (!steps.length) return false;
     var list = el("ol", "wb-diagnosis");
     steps.forEach(function (step) {
@@ -44,5 +61,5 @@ Werkboek.define("diagnosis", function (W) {
 
   W.drawEach("[data-wb-diagnosis]", renderDiagnosisBlock);
 
-  return { renderDiagnosis: renderDiagnosis, verdictText: verdictText, SYMBOLS: SYMBOLS };
+  return { diagnosisOf: diagnosisOf, renderDiagnosis: renderDiagnosis, verdictText: verdictText, SYMBOLS: SYMBOLS };
 });

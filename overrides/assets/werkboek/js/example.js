@@ -82,7 +82,7 @@ Werkboek.define("example", function (W) {
         message.textContent = t("example.failed");
         return;
       }
-      if (!W.store.openExample(W.util.cleanName(data.name), data.answers)) {
+      if (!W.store.openExample(W.storesets.cleanName(data.name), data.answers)) {
         message.textContent = t("example.full");
         return;
       }

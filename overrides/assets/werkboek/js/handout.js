@@ -37,7 +37,7 @@ Werkboek.define("handout", function (W) {
     var value = answers[field.id];
     if (!model.isAnswered(value)) return null;
     if (field.shape === "rows") {
-      var rows = model.filledRows(value);
+      var rows = W.report.filledRows(value);
       var columns = field.columns.filter(function (column) {
         return rows.some(function (row) { return W.plan.cellText(column, row[column.id]); });
       });
@@ -46,7 +46,7 @@ Werkboek.define("handout", function (W) {
     }
     if (field.shape === "list") {
       return { kind: "list", label: field.label,
-               items: value.map(function (v) { return model.optionLabel(field.options, v); }) };
+               items: value.map(function (v) { return W.report.optionLabel(field.options, v); }) };
     }
     return { kind: "text", label: field.label, text: W.plan.answerText(field, value) };
   }
@@ -54,7 +54,7 @@ Werkboek.define("handout", function (W) {
   /* A worksheet's verdicts as a table: step, then symbol and words (readable without colour).
      judgedOnly: leave out the steps without a verdict. null when no step is left. */
   function diagnosisTable(sheet, answers, judgedOnly) {
-    var steps = model.diagnosisOf(sheet, answers).filter(function (step) { return step.verdict || !judgedOnly; });
+    var steps = W.diagnosis.diagnosisOf(sheet, answers).filter(function (step) { return step.verdict || !judgedOnly; });
     if (!steps.length) return null;
     return { kind: "table", label: "", header: [t("handout.step"), t("handout.verdict")],
              tones: steps.map(function (step) { return step.verdict ? step.verdict.tone : "none"; }),
@@ -150,5 +150,11 @@ Werkboek.define("handout", function (W) {
     });
   }
 
-  return { compose: compose, render: render, diagnosisTable: diagnosisTable };
+  /* The print view (paper.js): the handout with the answers of now, titled as the handout. */
+  function printView(box) {
+    render(box, W.progress.answersNow());
+    return W.workbook.manifest().handout.title;
+  }
+
+  return { compose: compose, printView: printView, diagnosisTable: diagnosisTable };
 });

@@ -65,16 +65,18 @@ Werkboek.define("paper", function (W) {
     return h1 ? h1.textContent.replace(/¶/g, "").trim() : document.title;
   }
 
-  /* Print views: another view of the page on paper (html.wb-print-<view> shows only that box). */
-  var VIEWS = ["blank", "handout"];
+  /* Print views: another view of the page on paper (html.wb-print-<view> shows only that box),
+     drawn by the bundle named here, loaded when asked: its module's printView(box, argument)
+     draws and returns the title for the footer. Blank forms: one worksheet, or all for "". */
+  var VIEWS = { blank: "printing", handout: "handout" };
 
   function printView() {
     var root = document.documentElement;
-    return VIEWS.filter(function (view) { return root.classList.contains("wb-print-" + view); })[0] || "";
+    return Object.keys(VIEWS).filter(function (view) { return root.classList.contains("wb-print-" + view); })[0];
   }
 
   function setView(view) {
-    VIEWS.forEach(function (v) { document.documentElement.classList.toggle("wb-print-" + v, v === view); });
+    Object.keys(VIEWS).forEach(function (v) { document.documentElement.classList.toggle("wb-print-" + v, v === view); });
   }
 
   /* The box a print view draws in: hidden on screen, the only content on paper in its view. */
@@ -95,30 +97,15 @@ Werkboek.define("paper", function (W) {
     window.print();
   }
 
-  /* Load the bundle that draws a view, let it draw into its box, then print in that view. */
-  function printInView(view, bundle, draw) {
-    W.load(bundle, function () {
+  /* Load the bundle that draws a view and the whole manifest, let it draw, then print in that view. */
+  function printInView(view, argument) {
+    W.load(VIEWS[view], function () {
       W.workbook.whole(function () {
-        var title = draw(viewBox(view));
+        var title = W[VIEWS[view]].printView(viewBox(view), argument);
         setView(view);
         updateFooter(title, false);
         window.print();
       });
-    });
-  }
-
-  /* Blank forms: one worksheet, or all when sheetId is "". */
-  function printBlank(sheetId) {
-    printInView("blank", "printing", function (box) {
-      W.printing.renderBlank(box, sheetId);
-      return t("print.kindBlank");
-    });
-  }
-
-  function printHandout() {
-    printInView("handout", "handout", function (box) {
-      W.handout.render(box, W.progress.answersNow());
-      return W.workbook.manifest().handout.title;
     });
   }
 
@@ -134,14 +121,14 @@ Werkboek.define("paper", function (W) {
     var button = event.target.closest &&
       event.target.closest("[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank], [data-wb-print-handout]");
     if (!button) return;
-    if (button.hasAttribute("data-wb-print-blank")) printBlank(button.getAttribute("data-wb-print-blank"));
-    else if (button.hasAttribute("data-wb-print-handout")) printHandout();
+    var view = ["blank", "handout"].filter(function (v) { return button.hasAttribute("data-wb-print-" + v); })[0];
+    if (view) printInView(view, button.getAttribute("data-wb-print-" + view));
     else printPage();
   });
 
   W.onPage(function (scope) {
     // Leaving a page in a print view (instant navigation) must not change how the next one prints.
-    if (!VIEWS.some(function (view) { return scope.querySelector("[data-wb-" + view + "]"); })) setView("");
+    if (!Object.keys(VIEWS).some(function (view) { return scope.querySelector("[data-wb-" + view + "]"); })) setView("");
     updateFooter(pageKind());
   });
 

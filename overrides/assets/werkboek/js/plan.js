@@ -25,7 +25,7 @@ Werkboek.define("plan", function (W) {
 
   function cellText(column, value) {
     if (typeof value !== "string" || !value.trim()) return "";
-    if (column.kind === "choice") return model.optionLabel(column.options, value);
+    if (column.kind === "choice") return W.report.optionLabel(column.options, value);
     if (column.kind === "date") return W.util.formatDate(value);
     return value;
   }
@@ -33,9 +33,9 @@ Werkboek.define("plan", function (W) {
   /* Plain text of an answer that is not a table; "" when unanswered. */
   function answerText(field, value) {
     if (!model.isAnswered(value)) return "";
-    if (Array.isArray(value)) return value.map(function (v) { return model.optionLabel(field.options, v); }).join(", ");
+    if (Array.isArray(value)) return value.map(function (v) { return W.report.optionLabel(field.options, v); }).join(", ");
     if (typeof value !== "string") return "";
-    if (field.options && field.options.length) return model.optionLabel(field.options, value);
+    if (field.options && field.options.length) return W.report.optionLabel(field.options, value);
     if (field.kind === "date") return W.util.formatDate(value);
     return value;
   }
@@ -66,12 +66,12 @@ Werkboek.define("plan", function (W) {
     var empty = el("p", "wb-summary__empty", t("answer.none"));
     if (!model.isAnswered(value)) return empty;
     if (field.shape === "rows") {
-      var rows = model.filledRows(value);
+      var rows = W.report.filledRows(value);
       return rows.length ? renderTable(field, rows) : empty;
     }
     if (field.shape === "list") {
       var list = el("ul", "wb-summary__list");
-      value.forEach(function (v) { list.appendChild(el("li", "", model.optionLabel(field.options, v))); });
+      value.forEach(function (v) { list.appendChild(el("li", "", W.report.optionLabel(field.options, v))); });
       return list;
     }
     return el("div", "wb-answer-text", answerText(field, value));
@@ -95,7 +95,7 @@ Werkboek.define("plan", function (W) {
       (field.shape === "rows" ? " wb-summary__row--wide" : ""));
     row.lastChild.appendChild(changeLink(sheet, field));
     list.appendChild(row);
-    model.applicableChildren(sheet, field, value).forEach(function (child) {
+    W.report.applicableChildren(sheet, field, value).forEach(function (child) {
       renderRow(list, sheet, child, answers, depth + 1);
     });
   }
@@ -121,7 +121,7 @@ Werkboek.define("plan", function (W) {
 
   /* Steps not judged "good", or with open questions: where to improve. */
   function renderImprovements(container, sheet, answers) {
-    var steps = model.diagnosisOf(sheet, answers);
+    var steps = W.diagnosis.diagnosisOf(sheet, answers);
     var points = steps.filter(function (step) { return !step.verdict || step.verdict.tone !== "good" || step.open.length; });
     container.appendChild(el("h3", "wb-plan__subtitle", t("improve.title")));
     if (!points.length) {
@@ -157,7 +157,7 @@ Werkboek.define("plan", function (W) {
     heading.appendChild(link);
     block.appendChild(heading);
     block.appendChild(el("p", "wb-plan__sheet-status", W.progress.progressText(model.progressOf(sheet, answers))));
-    model.groups(sheet).forEach(function (group) {
+    W.report.groups(sheet).forEach(function (group) {
       if (group.title) block.appendChild(el("h3", "wb-plan__subtitle", group.title));
       var list = el("dl", "wb-summary");
       group.fields.forEach(function (field) { renderRow(list, sheet, field, answers, 0); });

@@ -18,7 +18,7 @@ Werkboek.define("planText", function (W) {
     if (!model.isAnswered(value)) {
       lines.push(pad + "  " + t("answer.none"));
     } else if (field.shape === "rows") {
-      model.filledRows(value).forEach(function (row, index) {
+      W.report.filledRows(value).forEach(function (row, index) {
         lines.push(pad + "  " + t("text.row", { n: index + 1 }));
         field.columns.forEach(function (column) {
           var text = W.plan.cellText(column, row[column.id]);
@@ -26,11 +26,11 @@ Werkboek.define("planText", function (W) {
         });
       });
     } else if (field.shape === "list") {
-      value.forEach(function (v) { lines.push(pad + "  - " + model.optionLabel(field.options, v)); });
+      value.forEach(function (v) { lines.push(pad + "  - " + W.report.optionLabel(field.options, v)); });
     } else {
       lines.push(indent(W.plan.answerText(field, value), pad + "  "));
     }
-    model.applicableChildren(sheet, field, value).forEach(function (child) {
+    W.report.applicableChildren(sheet, field, value).forEach(function (child) {
       lines.push(textAnswer(sheet, child, answers, depth + 1));
     });
     return lines.join("\n");
@@ -47,7 +47,7 @@ Werkboek.define("planText", function (W) {
     });
     W.workbook.worksheets().forEach(function (sheet) {
       out.push("", "", sheet.title.toUpperCase(), underline(sheet.title, "="));
-      model.groups(sheet).forEach(function (group) {
+      W.report.groups(sheet).forEach(function (group) {
         if (group.title) out.push("", group.title, underline(group.title, "-"));
         group.fields.forEach(function (field) { out.push("", textAnswer(sheet, field, answers, 0)); });
       });

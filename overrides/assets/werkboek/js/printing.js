@@ -6,7 +6,6 @@ Werkboek.define("printing", function (W) {
 
   var el = W.util.el;
   var t = W.texts.t;
-  var model = W.answers;
 
   function lines(count) {
     var box = el("div", "wb-blank__lines");
@@ -46,8 +45,8 @@ Werkboek.define("printing", function (W) {
     (field.options || []).forEach(function (option) { options.appendChild(blankBox(option.label)); });
     block.appendChild(options);
     if (field.shape === "list") block.appendChild(el("p", "wb-blank__note", t("blank.multi")));
-    model.childrenOf(sheet, field).forEach(function (child) {
-      var when = model.optionLabel(field.options, child.when).toLowerCase();
+    W.report.childrenOf(sheet, field).forEach(function (child) {
+      var when = W.report.optionLabel(field.options, child.when).toLowerCase();
       var followup = blankField(sheet, child, depth + 1);
       followup.insertBefore(el("p", "wb-blank__when", t("blank.when", { option: when })), followup.firstChild);
       block.appendChild(followup);
@@ -75,20 +74,21 @@ Werkboek.define("printing", function (W) {
       header.appendChild(row);
     });
     block.appendChild(header);
-    model.groups(sheet).forEach(function (group) {
+    W.report.groups(sheet).forEach(function (group) {
       if (group.title) block.appendChild(el("h2", "wb-blank__section", group.title));
       group.fields.forEach(function (field) { block.appendChild(blankField(sheet, field, 0)); });
     });
     return block;
   }
 
-  /* Draw into box the blank form of one worksheet, or of all when sheetId is "". */
-  function renderBlank(box, sheetId) {
+  /* The print view (paper.js): into box the blank form of one worksheet, or of all when sheetId is "". */
+  function printView(box, sheetId) {
     box.textContent = "";
     W.workbook.worksheets().forEach(function (sheet) {
       if (!sheetId || sheet.id === sheetId) box.appendChild(blankSheet(sheet));
     });
+    return t("print.kindBlank");
   }
 
-  return { renderBlank: renderBlank };
+  return { printView: printView };
 });

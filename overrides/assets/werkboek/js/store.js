@@ -12,6 +12,8 @@
  * The filled example is a set with example: true, read-only: saving into it does nothing, and its
  * back is the user's own set that was active before, to return to in one step. Sets without these
  * optional keys read as before, so they need no schema step.
+ * A worksheet only saves and reads the active set; managing werkmappen is an extension of the store
+ * (storesets.js, through extend()) that comes with the pages and bundles that offer it.
  */
 Werkboek.define("storage", function (W) {
   "use strict";
@@ -97,6 +99,11 @@ Werkboek.define("storage", function (W) {
     }
   }
 
+  function removeEnvelope(s, key) {
+    delete s.memory[key];
+    if (s.storage) s.storage.removeItem(key);
+  }
+
   // -- The index of werkmappen and the sets themselves -------------------------------------------
 
   function indexKey(s) { return s.namespace + ":werkmappen"; }
@@ -105,16 +112,10 @@ Werkboek.define("storage", function (W) {
   function findSet(index, id) { return index.sets.filter(function (set) { return set.id === id; })[0] || null; }
   function ownSets(index) { return index.sets.filter(function (set) { return !set.example; }); }
 
-  /* Make a set active. Entering the example remembers the user's own set, to go back to. */
-  function activate(index, id) {
-    var target = findSet(index, id);
-    if (!target) return;
-    var current = findSet(index, index.active);
-    if (target.example && current && !current.example) target.back = current.id;
-    index.active = id;
+  /* A new set's envelope, holding a copy of answers. */
+  function newEnvelope(answers) {
+    return { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {}, updated: answers ? now() : null, exported: null };
   }
-
-  function newSetId() { return "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6); }
 
   function readIndex(s) {
     var index = readEnvelope(s, indexKey(s), function (data) { return Array.isArray(data.sets); });
@@ -128,10 +129,12 @@ Werkboek.define("storage", function (W) {
     return index;
   }
 
+  function activeEntry(s) { var index = readIndex(s); return findSet(index, index.active); }
+
   /* A set's envelope, with declared renames applied (and written back when they changed it). */
   function readSet(s, id) {
     var envelope = readEnvelope(s, setKey(s, id), function (data) { return isObject(data.answers); });
-    if (!envelope) return { format: FORMAT, schema: SCHEMA, answers: {}, updated: null, exported: null };
+    if (!envelope) return newEnvelope();
     var migrated = W.answers.migrate(envelope.answers, W.workbook.renames());
     if (migrated.changed) {
       envelope.answers = migrated.answers;
@@ -156,38 +159,36 @@ Werkboek.define("storage", function (W) {
     return writeEnvelope(s, indexKey(s), index) || !s.storage;
   }
 
+  /* change(envelope) on the active set's envelope, written back; true as updateIndex. */
+  function changeActiveSet(s, change) {
+    var id = activeEntry(s).id;
+    var envelope = readSet(s, id);
+    change(envelope);
+    return writeEnvelope(s, setKey(s, id), envelope) || !s.storage;
+  }
+
+  /* What a store extension builds on (storesets.js): these functions, each called with the store's state. */
+  var KIT = { readIndex: readIndex, updateIndex: updateIndex, activeEntry: activeEntry, changeActiveSet: changeActiveSet,
+              findSet: findSet, ownSets: ownSets, setKey: setKey, writeEnvelope: writeEnvelope,
+              removeEnvelope: removeEnvelope, newEnvelope: newEnvelope, sanitize: sanitize, now: now };
+  var extensions = [];
+  var made = []; // [store, state] of every store so far
+
+  /* add(store, state, KIT) adds methods to every store, made before or after. */
+  function extend(add) {
+    extensions.push(add);
+    made.forEach(function (entry) { add(entry[0], entry[1], KIT); });
+  }
+
   // -- The store ---------------------------------------------------------------------------------
 
   /* createStore(namespace, onProblem): onProblem(kind) hears "geblokkeerd", "vol", "onleesbaar",
-     or null when all is well again. */
+     or null when all is well again. Managing werkmappen (make, open, rename, delete, the example,
+     import) is storesets.js, on the pages that offer it. */
   function createStore(namespace, onProblem) {
     var problem = null;
     var s = { storage: openStorage(), namespace: namespace, memory: {}, unreadable: {}, pending: {},
               report: function (kind) { if (kind !== problem) { problem = kind; onProblem(kind); } } };
-
-    function activeId() { return readIndex(s).active; }
-    function activeEntry() { var index = readIndex(s); return findSet(index, index.active); }
-
-    /* A new own set, made active; with answers when given (a copy). Its id, or null when storage
-       has no room for it: then nothing is left half-made and the old set stays active. */
-    function createSet(name, answers) {
-      var id = newSetId();
-      if (answers && !writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers),
-                                                        updated: now(), exported: null }) && s.storage) return forgetSet(id);
-      var written = updateIndex(s, function (index) {
-        index.sets.push({ id: id, name: String(name), created: now() });
-        index.active = id;
-      });
-      return written ? id : forgetSet(id);
-    }
-
-    /* A set's answers gone from storage and memory (the index is the caller's); returns null. */
-    function forgetSet(id) {
-      delete s.pending[id];
-      delete s.memory[setKey(s, id)];
-      if (s.storage) s.storage.removeItem(setKey(s, id));
-      return null;
-    }
 
     function flush() {
       var allWritten = true;
@@ -200,34 +201,25 @@ Werkboek.define("storage", function (W) {
       return allWritten;
     }
 
-    function answers() {
-      var id = activeId();
-      var result = readSet(s, id).answers;
-      var unsaved = s.pending[id] || {};
-      Object.keys(unsaved).forEach(function (fieldId) { result[fieldId] = unsaved[fieldId]; });
-      return result;
-    }
-
-    function changeActiveSet(change) {
-      var id = activeId();
-      var envelope = readSet(s, id);
-      change(envelope, id);
-      return writeEnvelope(s, setKey(s, id), envelope) || !s.storage; // no storage: memory is all there is
-    }
-
     if (!s.storage) s.report("geblokkeerd");
 
-    return {
+    var store = {
       /* Save one answer of the active set at once; false when it only reached memory. */
       save: function (fieldId, value) {
-        var active = activeEntry();
+        var active = activeEntry(s);
         if (active.example) return true; // read-only: nothing typed becomes part of the example
         var id = active.id;
         s.pending[id] = s.pending[id] || {};
         s.pending[id][fieldId] = value;
         return flush();
       },
-      answers: answers,
+      answers: function () {
+        var id = activeEntry(s).id;
+        var result = readSet(s, id).answers;
+        var unsaved = s.pending[id] || {};
+        Object.keys(unsaved).forEach(function (fieldId) { result[fieldId] = unsaved[fieldId]; });
+        return result;
+      },
       flush: flush,
       problem: function () { return problem; },
       /* listener() runs when another tab changed this workbook's storage. */
@@ -236,71 +228,11 @@ Werkboek.define("storage", function (W) {
           if (event.key === null || event.key.indexOf(namespace + ":") === 0) listener();
         });
       },
-      sets: function () { return readIndex(s).sets; },
       activeSet: function () {
-        var index = readIndex(s);
-        var set = findSet(index, index.active);
+        var set = activeEntry(s);
         var envelope = readSet(s, set.id);
         return { id: set.id, name: set.name, updated: envelope.updated, exported: envelope.exported,
                  example: Boolean(set.example) };
-      },
-      createSet: createSet,
-      /* Open the example as its own set (its answers fresh from the file each time); its id, or
-         null when storage has no room for it (the user's own set stays active). */
-      openExample: function (name, answers) {
-        var existing = readIndex(s).sets.filter(function (set) { return set.example; })[0];
-        var id = existing ? existing.id : newSetId();
-        var written = writeEnvelope(s, setKey(s, id), { format: FORMAT, schema: SCHEMA, answers: sanitize(answers) || {},
-                                                        updated: now(), exported: null });
-        if (!written && s.storage) return null;
-        written = updateIndex(s, function (index) {
-          var set = findSet(index, id);
-          if (!set) index.sets.push(set = { id: id, created: now(), example: true });
-          set.name = String(name);
-          activate(index, id);
-        });
-        return written ? id : existing ? null : forgetSet(id);
-      },
-      /* From the example back to the user's own set (a new empty one when none is left). */
-      leaveExample: function () {
-        var index = readIndex(s);
-        var current = findSet(index, index.active);
-        if (!current.example) return current.id;
-        var back = findSet(index, current.back);
-        var own = back && !back.example ? back : ownSets(index)[0];
-        if (!own) return createSet(W.texts.t("set.default"));
-        updateIndex(s, function (changed) { changed.active = own.id; });
-        return own.id;
-      },
-      renameSet: function (id, name) {
-        updateIndex(s, function (index) {
-          index.sets.forEach(function (set) { if (set.id === id) set.name = String(name); });
-        });
-      },
-      switchSet: function (id) {
-        updateIndex(s, function (index) { activate(index, id); });
-      },
-      deleteSet: function (id) {
-        forgetSet(id);
-        // readIndex() recreates a default set when none is left
-        updateIndex(s, function (index) {
-          var gone = findSet(index, id);
-          index.sets = index.sets.filter(function (set) { return set.id !== id; });
-          if (gone && index.active === id && findSet(index, gone.back)) index.active = gone.back;
-        });
-      },
-      /* Replace all answers of the active set (import, clear). */
-      replaceAnswers: function (newAnswers) {
-        if (activeEntry().example) return false;
-        delete s.pending[activeId()];
-        return changeActiveSet(function (envelope) {
-          envelope.answers = sanitize(newAnswers) || {};
-          envelope.updated = now();
-        });
-      },
-      markExported: function () {
-        if (activeEntry().example) return;
-        changeActiveSet(function (envelope) { envelope.exported = now(); });
       },
       /* Ask once (when the user starts filling in) that the browser keeps this site's storage. */
       askPersistence: function () {
@@ -315,7 +247,10 @@ Werkboek.define("storage", function (W) {
           .catch(function () { /* the browser said no: answers are still saved as usual */ });
       }
     };
+    made.push([store, s]);
+    extensions.forEach(function (add) { add(store, s, KIT); });
+    return store;
   }
 
-  return { createStore: createStore, sanitize: sanitize, isUnsafeKey: isUnsafeKey, FORMAT: FORMAT, SCHEMA: SCHEMA };
+  return { createStore: createStore, extend: extend, sanitize: sanitize, isUnsafeKey: isUnsafeKey, FORMAT: FORMAT, SCHEMA: SCHEMA };
 });

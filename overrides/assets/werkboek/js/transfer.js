@@ -21,6 +21,13 @@ Werkboek.define("transfer", function (W) {
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
   }
 
+  /* Today as 2026-03-14 (file names). */
+  function isoDay() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
   /* <storage key>[-<kind>]-<organisation>-<audience>-<date>.<ext>; the werkmap's name when both
      are empty. kind (e.g. the handout's title) tells apart files made from the same answers. */
   function fileName(answers, ext, kind) {
@@ -31,7 +38,7 @@ Werkboek.define("transfer", function (W) {
     }).filter(Boolean);
     if (!parts.length) parts.push(slug(store().activeSet().name) || t("export.fileSet"));
     return [slug(W.workbook.storageKey()) || "werkboek", slug(kind)].filter(Boolean)
-      .concat(parts, [W.util.isoDay()]).join("-") + "." + ext;
+      .concat(parts, [isoDay()]).join("-") + "." + ext;
   }
 
   function download(name, type, text) {
@@ -123,7 +130,7 @@ Werkboek.define("transfer", function (W) {
     ids.forEach(function (id) { if (ID.test(id)) wellNamed[id] = clean.answers[id]; });
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
     var checked = W.checks.check(migrated, W.workbook.fieldsById());
-    var name = clean.set && typeof clean.set.name === "string" ? W.util.cleanName(clean.set.name) : "";
+    var name = clean.set && typeof clean.set.name === "string" ? W.storesets.cleanName(clean.set.name) : "";
     // only a text is a moment: new Date() on an object such as {"toString": 1} throws
     var exported = typeof clean.exported === "string" ? clean.exported : "";
     return { answers: checked.answers, name: name, exported: exported, wrong: checked.wrong,

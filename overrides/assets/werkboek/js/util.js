@@ -33,16 +33,6 @@ Werkboek.define("util", function () {
 
   function today() { return formatMoment(new Date().toISOString()); }
 
-  /* A werkmap name as typed: one line, at most 80 characters. */
-  function cleanName(text) { return String(text || "").replace(/\s+/g, " ").trim().slice(0, 80); }
-
-  /* Today as 2026-03-14 (file names). */
-  function isoDay() {
-    var now = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
-  }
-
   /* The site root as an absolute URL: mkdocs-material's __md_scope, else its config.base. */
   function siteRoot() {
     if (window.__md_scope instanceof URL) return window.__md_scope.href;
@@ -60,5 +50,5 @@ Werkboek.define("util", function () {
   }
 
   return { el: el, has: has, isObject: isObject, formatDate: formatDate, formatMoment: formatMoment,
-           today: today, isoDay: isoDay, siteUrl: siteUrl, cleanName: cleanName };
+           today: today, siteUrl: siteUrl };
 });

@@ -173,7 +173,7 @@ Werkboek.define("werkmappen", function (W) {
       return form.hasAttribute(kind); })) return;
     event.preventDefault();
     var input = form.querySelector("input[type=text]");
-    var name = W.util.cleanName(input.value);
+    var name = W.storesets.cleanName(input.value);
     if (!name) {
       say(block, t("set.nameMissing"));
       input.focus();

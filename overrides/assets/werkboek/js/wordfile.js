@@ -42,19 +42,19 @@ Werkboek.define("wordfile", function (W) {
   function answerBlocks(sheet, field, answers) {
     var value = answers[field.id];
     var blocks = [{ type: "heading", level: 3, text: field.label }];
-    if (!model.isAnswered(value) || (field.shape === "rows" && !model.filledRows(value).length)) {
+    if (!model.isAnswered(value) || (field.shape === "rows" && !W.report.filledRows(value).length)) {
       blocks.push({ type: "paragraph", text: t("answer.none"), style: "empty" });
     } else if (field.shape === "rows") {
       blocks.push({ type: "table", header: field.columns.map(function (c) { return c.label; }),
-                    rows: model.filledRows(value).map(function (row) {
+                    rows: W.report.filledRows(value).map(function (row) {
                       return field.columns.map(function (c) { return W.plan.cellText(c, row[c.id]); });
                     }) });
     } else if (field.shape === "list") {
-      blocks.push({ type: "list", items: value.map(function (v) { return model.optionLabel(field.options, v); }) });
+      blocks.push({ type: "list", items: value.map(function (v) { return W.report.optionLabel(field.options, v); }) });
     } else {
       blocks.push({ type: "paragraph", text: W.plan.answerText(field, value) });
     }
-    model.applicableChildren(sheet, field, value).forEach(function (child) {
+    W.report.applicableChildren(sheet, field, value).forEach(function (child) {
       blocks.push.apply(blocks, answerBlocks(sheet, child, answers));
     });
     return blocks;
@@ -72,7 +72,7 @@ Werkboek.define("wordfile", function (W) {
     });
     W.workbook.worksheets().forEach(function (sheet) {
       blocks.push({ type: "pagebreak" }, { type: "heading", level: 1, text: sheet.title });
-      model.groups(sheet).forEach(function (group) {
+      W.report.groups(sheet).forEach(function (group) {
         if (group.title) blocks.push({ type: "heading", level: 2, text: group.title });
         group.fields.forEach(function (field) { blocks.push.apply(blocks, answerBlocks(sheet, field, answers)); });
       });
