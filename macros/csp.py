@@ -64,8 +64,10 @@ def function_source(code: str, name: str) -> str:
 
 def shim_script(html: str) -> str | None:
     """The script the iframe-worker shim will write for this page, or None without shim."""
+    if "iframe-worker-shim.js" not in html:  # cheap test first: only the offline copy has the shim
+        return None
     worker = SEARCH_WORKER.search(html)
-    if "iframe-worker-shim.js" not in html or not worker:
+    if not worker:
         return None
     code = SHIM.read_text(encoding="utf-8")
     template = SHIM_SCRIPT.search(code).group(1)
