@@ -121,7 +121,7 @@ Werkboek.define("paper", function (W) {
     var button = event.target.closest &&
       event.target.closest("[data-wb-print-plan], [data-wb-print-page], [data-wb-print-blank], [data-wb-print-handout]");
     if (!button) return;
-    var view = ["blank", "handout"].filter(function (v) { return button.hasAttribute("data-wb-print-" + v); })[0];
+    var view = Object.keys(VIEWS).filter(function (v) { return button.hasAttribute("data-wb-print-" + v); })[0];
     if (view) printInView(view, button.getAttribute("data-wb-print-" + view));
     else printPage();
   });
