@@ -85,14 +85,18 @@ def output_name(name: str) -> str:
 
 
 def bundle_index(table: dict[str, list[str]]) -> dict[str, dict]:
-    """For the loader: every script bundle's file, the bundles it fully contains, whether it is an
-    add-on (no module registry of its own, so it must run after a bundle that has one), and its
-    stylesheet when the table has a CSS bundle of the same name."""
+    """For the loader, per script bundle (its file is output_name(name)): the bundles it fully
+    contains, whether it is an add-on (no module registry of its own, so it must run after a bundle
+    that has one), and its stylesheet when the table has a CSS bundle of the same name. Only what
+    applies is written: every page loads this table."""
     scripts = {name: set(files) for name, files in table.items() if not name.endswith(".css") and name != LOADER}
     def entry(name: str, files: set[str]) -> dict:
-        found = {"file": output_name(name),
-                 "covers": sorted(other for other, theirs in scripts.items() if other != name and theirs <= files),
-                 "addOn": CORE not in files}
+        found = {}
+        covers = sorted(other for other, theirs in scripts.items() if other != name and theirs <= files)
+        if covers:
+            found["covers"] = covers
+        if CORE not in files:
+            found["addOn"] = True
         if f"{name}.css" in table:  # a stylesheet named after the bundle loads with it
             found["styles"] = f"{name}.css"
         return found

@@ -3,8 +3,9 @@
  * loads the manifest and those bundles once, in order, and starts the page. Other code loads a
  * bundle when it is needed with Werkboek.load(name, callback), a data file with Werkboek.loadFile.
  * The build puts the bundle table in front of this file:
- * window.WerkboekBundles = {name: {file, covers: [bundles it contains], addOn: true when it has no
- * registry, styles: its stylesheet (the CSS bundle of the same name) or absent}}.
+ * window.WerkboekBundles = {name: {covers: [bundles it contains], addOn: true when it has no
+ * registry, styles: its stylesheet (the CSS bundle of the same name)}}, each key only when it
+ * applies. A bundle's file is its name + ".js".
  * The manifest: manifest.js has the whole workbook; a page whose content names a smaller part
  * (data-wb-manifest, a worksheet page: only its own worksheet) loads that one instead.
  */
@@ -51,10 +52,11 @@
 
   /* Bundles a requested or loaded bundle already contains are not loaded again. */
   function needed(names) {
+    var present = names.concat(Object.keys(files).map(function (file) { return file.replace(/\.js$/, ""); }));
     return names.filter(function (name, index) {
-      return bundles[name] && names.indexOf(name) === index && !names.concat(Object.keys(files).map(function (file) {
-        return Object.keys(bundles).filter(function (n) { return bundles[n].file === file; })[0];
-      })).some(function (other) { return other && other !== name && (bundles[other].covers || []).indexOf(name) !== -1; });
+      return bundles[name] && names.indexOf(name) === index && !present.some(function (other) {
+        return other !== name && bundles[other] && (bundles[other].covers || []).indexOf(name) !== -1;
+      });
     });
   }
 
@@ -78,7 +80,7 @@
     // A bundle's stylesheet comes with it, also when another bundle brought its code already.
     var styles = [].concat(names).map(function (name) { return bundles[name] && bundles[name].styles; })
       .filter(Boolean);
-    loadFiles(styles.concat(ordered.map(function (name) { return bundles[name].file; })), done);
+    loadFiles(styles.concat(ordered.map(function (name) { return name + ".js"; })), done);
   }
 
   /* The same for files beside the bundles that are no bundle (data the build writes as a script). */
