@@ -651,6 +651,7 @@ def lock_of(manifest: dict) -> dict:
 
     return {
         "schema": LOCK_SCHEMA,
+        "storage_key": manifest["storageKey"],  # the answers this lock protects are stored under it
         "header": {h["id"]: entry(h) for h in manifest["header"]},
         "worksheets": {s["id"]: {f["id"]: entry(f) for f in s["fields"]} for s in manifest["worksheets"]},
         "renames": manifest["renames"],
@@ -667,6 +668,7 @@ def lock_text(lock: dict) -> str:
 
     sheets = {sheet: block({i: line(e) for i, e in fields.items()}, "  ") for sheet, fields in lock["worksheets"].items()}
     return block({"schema": line(lock["schema"]),
+                  "storage_key": line(lock["storage_key"]),
                   "header": block({i: line(e) for i, e in lock["header"].items()}, " "),
                   "worksheets": block(sheets, " "),
                   "renames": line(lock["renames"])}, "") + "\n"
@@ -675,8 +677,17 @@ def lock_text(lock: dict) -> str:
 def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: str) -> list[str]:
     """Dutch messages for every locked id or value that the content lost without a declared rename.
 
-    `pages` maps worksheet ids to their page, for naming where a field was.
+    `pages` maps worksheet ids to their page, for naming where a field was. A lock made under
+    another storage key (a lock from before it recorded one is taken as this workbook's) gives one
+    message instead: either the editor started a new workbook from a copy of this repository, or
+    the key changed, and with it every user would lose sight of their answers.
     """
+    if locked.get("storage_key", current["storage_key"]) != current["storage_key"]:
+        return [f"{lock_name} hoort bij een ander werkboek: daarin is storage_key '{locked['storage_key']}', "
+                f"in {CONFIG} staat '{current['storage_key']}'. Begin je een nieuw werkboek? Haal dan "
+                f"{lock_name} weg (zie de README, \"Een nieuw werkboek maken\"). Heb je storage_key "
+                "veranderd in een werkboek dat al gebruikt wordt? Zet hem dan terug: onder een andere "
+                "storage_key zien gebruikers hun opgeslagen antwoorden niet meer."]
     renamed_fields = current["renames"]["fields"]
     renamed_values = current["renames"]["values"]
     now = {**{i: (e, CONFIG) for i, e in current["header"].items()},

@@ -184,6 +184,26 @@ def test_dev_lock_records_a_deliberate_removal(tmp_path):
     assert '"w-keuze": {"kind": "choice", "values": ["goed", "slecht"]}' in (tmp_path / "src/werkboek.lock.json").read_text()
 
 
+def test_a_lock_from_another_workbook_gives_one_message_that_says_what_to_do(tmp_path):
+    """An editor starts a new workbook from a copy of this repository: the old lock is still there.
+    One message, not one per old field; the same when a used workbook's storage_key changed."""
+    result, _ = rebuild_after_publishing(tmp_path, PUBLISHED)
+    assert result.returncode == 0, result.stderr
+    config = tmp_path / "src/mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("storage_key: testwerkboek", "storage_key: nieuw-werkboek"),
+                      encoding="utf-8")
+    (tmp_path / "src/docs/blad.md").write_text("# Blad\n\n" + WORKSHEET + '{{ text("n-vraag", "Nieuwe vraag") }}\n',
+                                              encoding="utf-8")
+    moved = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert moved.returncode != 0
+    assert ("werkboek.lock.json hoort bij een ander werkboek: daarin is storage_key 'testwerkboek', "
+            "in mkdocs.yml staat 'nieuw-werkboek'. Begin je een nieuw werkboek? Haal dan werkboek.lock.json weg") in moved.stderr
+    assert "w-keuze" not in moved.stderr, "the old workbook's fields are not this workbook's problem"
+    (tmp_path / "src/werkboek.lock.json").unlink()
+    fresh = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert fresh.returncode == 0, fresh.stderr
+
+
 def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     """tests/fixtures/tweede-werkboek: other title, storage key, header, plan page and worksheet names."""
     site, _ = second_workbook
