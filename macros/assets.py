@@ -61,6 +61,15 @@ def texts_named(texts: dict[str, str], code: str) -> dict[str, str]:
     return {key: text for key, text in texts.items() if key in literals or key.startswith(prefixes)}
 
 
+@cache
+def browser_text_keys(source: Path = SOURCE) -> frozenset[str]:
+    """The interface texts some browser code names; the others only the build's templates show, so
+    a workbook's own wording for them need not reach the browser."""
+    code = "\n".join(path.read_text(encoding="utf-8") for path in sorted((source / "js").glob("*.js"))
+                     if path.name != Path(TEXTS).name)
+    return frozenset(texts_named(default_texts(source), code))
+
+
 def bundle_text(files: list[str], source: Path) -> str:
     """A bundle's sources in order; its copy of texts.js carries only the texts the bundle uses. An
     add-on runs after a bundle with the texts module, so its copy only adds its texts to that one."""

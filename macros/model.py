@@ -351,11 +351,16 @@ def make_handout(settings) -> dict | None:
     return {"title": title.strip(), "intro": intro.strip(), "parts": checked}
 
 
-def make_texts(texts) -> dict[str, str]:
-    """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts."""
+def make_texts(texts, known: dict[str, str]) -> dict[str, str]:
+    """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts (`known`:
+    the engine's table). A key the engine does not have would change nothing: it stops the build."""
     texts = texts or {}
     if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
         raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): schrijf elke tekst als sleutel: \"tekst\".")
+    unknown = [key for key in texts if key not in known]
+    if unknown:
+        raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): de sleutel '{unknown[0]}' bestaat niet. "
+                             "De sleutels staan in overrides/assets/werkboek/js/texts.js.")
     return dict(texts)
 
 

@@ -47,7 +47,7 @@ class Build:
         project_dir = Path(config["config_file_path"]).parent
         self.config = config
         self.storage_key = settings.get("storage_key", "werkboek")
-        self.texts = make_texts(settings.get("texts"))
+        self.texts = make_texts(settings.get("texts"), assets.default_texts())
         self.handout = make_handout(settings.get("handout"))
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
@@ -116,7 +116,8 @@ class Build:
     def manifest(self) -> dict:
         try:
             return self.workbook.manifest(
-                storage_key=self.storage_key, title=self.config["site_name"], texts=self.texts, handout=self.handout,
+                storage_key=self.storage_key, title=self.config["site_name"], handout=self.handout,
+                texts={key: text for key, text in self.texts.items() if key in assets.browser_text_keys()},
                 plan_title=self.plan_page.title if self.plan_page else "",
                 example=EXAMPLE_FILE if self.example is not None else "")
         except WorksheetError as error:

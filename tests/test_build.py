@@ -204,6 +204,26 @@ def test_a_lock_from_another_workbook_gives_one_message_that_says_what_to_do(tmp
     assert fresh.returncode == 0, fresh.stderr
 
 
+def test_a_workbook_words_the_engine_texts_in_its_own_way(tmp_path):
+    """extra.werkboek.texts: in the page the build writes and in what the scripts draw; only what
+    the scripts can show goes to the browser. A key the engine does not have stops the build."""
+    config = fixture_site(tmp_path / "src", {
+        "blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-naam", "Naam") }}\n',
+        "plan.md": "# Plan\n\n{{ plan() }}\n\n{{ werkmappen() }}\n"})
+    own = 'texts: {sets.intro: "Maak per school een werkmap.", status.otherSet: "Andere map kiezen"}, '
+    config.write_text(config.read_text(encoding="utf-8").replace("{storage_key: testwerkboek, ", "{storage_key: testwerkboek, " + own),
+                      encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode == 0, result.stderr
+    assert "<p>Maak per school een werkmap.</p>" in (tmp_path / "out/plan/index.html").read_text(encoding="utf-8")
+    assert "Andere map kiezen" in (tmp_path / "out/blad/index.html").read_text(encoding="utf-8")
+    assert read_manifest(tmp_path / "out")["texts"] == {"status.otherSet": "Andere map kiezen"}
+    config.write_text(config.read_text(encoding="utf-8").replace("status.otherSet", "status.anderSet"), encoding="utf-8")
+    typo = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert typo.returncode != 0
+    assert "Fout in mkdocs.yml (extra.werkboek.texts): de sleutel 'status.anderSet' bestaat niet." in typo.stderr
+
+
 def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     """tests/fixtures/tweede-werkboek: other title, storage key, header, plan page and worksheet names."""
     site, _ = second_workbook
@@ -224,5 +244,9 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     for header in manifest["header"]:
         assert f'data-wb-field="{header["id"]}"' in page
     assert "kop-bibliotheek" not in page and "Digitale Inclusie" not in page
+    # The engine's own wording is not this workbook's: no municipalities or libraries on any page.
+    for built in site.rglob("*.html"):
+        words = built.read_text(encoding="utf-8").lower()
+        assert "gemeente" not in words and "bibliotheek" not in words, f"the first workbook's words in {built}"
     locked = json.loads((SECOND_WORKBOOK / "werkboek.lock.json").read_text(encoding="utf-8"))
     assert locked == lock_of(manifest), "tests/fixtures/tweede-werkboek/werkboek.lock.json is out of date"

@@ -23,6 +23,15 @@
     "second": "seconde", "seconds": "seconden", "minute": "minuut", "minutes": "minuten", "and": "en",
     // Werkmappen
     "set.default": "Mijn werkmap",
+    // Werkmappen block (written into the page by the build; a workbook may say for what or whom
+    // people keep separate werkmappen)
+    "sets.intro": "Een werkmap is een set antwoorden. Vul je het werkboek vaker in, bijvoorbeeld voor " +
+      "verschillende partners? Maak dan voor elke keer een eigen werkmap. Je werkt altijd in één werkmap tegelijk.",
+    "sets.newHint": "Kies een naam die je herkent. De nieuwe werkmap is leeg en je gaat er meteen in werken.",
+    "copy.title": "Werkmap kopiëren",
+    "copy.intro": "Wil je een deel van je antwoorden opnieuw gebruiken? Neem het mee naar een nieuwe werkmap. " +
+      "De werkmap waarin je nu werkt, blijft zoals hij is. Je gaat meteen in de nieuwe werkmap werken.",
+    "copy.nameHint": "Kies een naam die je herkent.",
     "set.restored": "Teruggezette werkmap",
     "set.active": "Je werkt nu in werkmap ",
     "set.current": "Hierin werk je nu",
@@ -48,9 +57,11 @@
     "copy.done": "Werkmap {name} is gemaakt, met: {what}. Je werkt nu in werkmap {name}. " +
       "Werkmap {from} blijft zoals hij was.",
     // The filled example
-    "example.notice": "Je bekijkt een voorbeeld. Dit zijn niet jouw antwoorden, maar die van een verzonnen " +
-      "bibliotheek. Je kunt in het voorbeeld niets veranderen.",
-    "example.mark": "Voorbeeld: de antwoorden hieronder zijn verzonnen, voor een bibliotheek die niet bestaat.",
+    "example.offer": "Bekijk verzonnen antwoorden als voorbeeld. Het voorbeeld opent als aparte werkmap. " +
+      "Je eigen antwoorden blijven zoals ze zijn, en met één klik ben je terug in je eigen werkmap.",
+    "example.notice": "Je bekijkt een voorbeeld. Dit zijn niet jouw antwoorden, maar verzonnen antwoorden. " +
+      "Je kunt in het voorbeeld niets veranderen.",
+    "example.mark": "Voorbeeld: de antwoorden hieronder zijn verzonnen.",
     "example.back": "Terug naar mijn eigen werkmap",
     "example.left": "Je werkt weer in je eigen werkmap {name}. Je antwoorden zijn niet veranderd.",
     "example.full": "Je browser heeft geen ruimte meer om het voorbeeld te openen. Je eigen antwoorden zijn niet veranderd.",
