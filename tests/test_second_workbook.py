@@ -31,7 +31,8 @@ def test_fill_reload_plan_print_export_and_import(page, second_workbook, tmp_pat
     for token in filler.tokens():
         expect(plan).to_contain_text(token)
     printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
-    assert "Werkboek Samenwerken met Scholen" in printed
+    # The footer on every printed page names this workbook and its own plan page.
+    assert "Werkboek Samenwerken met Scholen – Jouw overzicht – werkmap Mijn werkmap" in printed
     assert "Werkblad A: Waar sta je?" in printed and "Werkblad B: Afspraken" in printed
     assert "Digitale Inclusie" not in printed and "Werkblad 1" not in printed and "Gemeente" not in printed
     for token in filler.tokens():

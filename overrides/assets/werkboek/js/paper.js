@@ -59,8 +59,8 @@ Werkboek.define("paper", function (W) {
     if (line) line.textContent = left + t("print.footerLine", { date: today });
   }
 
+  /* The page's own heading, on the plan page as on any other. */
   function pageKind() {
-    if (document.querySelector("[data-wb-plan]")) return t("print.kindPlan");
     var h1 = document.querySelector(".md-content__inner h1");
     return h1 ? h1.textContent.replace(/¶/g, "").trim() : document.title;
   }

@@ -102,7 +102,6 @@
     // Printing
     "print.withAnswers": "Werkblad afdrukken met antwoorden",
     "print.blank": "Leeg werkblad afdrukken",
-    "print.kindPlan": "mijn plan",
     "print.kindBlank": "leeg werkblad",
     "print.footerSet": " – werkmap {name}",
     "print.footerDate": "Afgedrukt op {date} – pagina ",
