@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .assets import default_texts
 from .model import Field, HeaderField, Worksheet, make_field, manifest_part
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,8 +33,9 @@ def read_glossary(path: Path) -> dict[str, str]:
 
 class Renderer:
     def __init__(self, glossary: dict[str, str], texts: dict[str, str] | None = None) -> None:
+        """texts: the workbook's own wording (extra.werkboek.texts) over the engine's table."""
         self.glossary = glossary
-        self.texts = texts or {}
+        self.texts = {**default_texts(), **(texts or {})}
         self._abbr_pattern = (
             re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(glossary, key=len, reverse=True)))
             if glossary else None)

@@ -51,8 +51,7 @@ class Build:
         self.handout = make_handout(settings.get("handout"))
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
-        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {},
-                                 {**assets.default_texts(), **self.texts})
+        self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {}, self.texts)
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.example_name = settings.get("example") or ""

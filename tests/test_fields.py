@@ -404,3 +404,25 @@ def test_lock_refuses_lost_values_ids_columns_and_kinds():
     assert "veld 'b-tabel': de kolom 'rol' bestaat niet meer" in no_column[0]
     header = check_lock(PUBLISHED, {**PUBLISHED, "header": {}}, {}, "werkboek.lock.json")
     assert "Fout in mkdocs.yml, veld 'kop-naam'" in header[0] and len(header) == 4
+
+
+def test_the_page_blocks_take_every_word_from_the_texts_table():
+    """What the templates write for people to read (text, aria-label, title) comes from t(): the one
+    table a workbook may reword (extra.werkboek.texts), never words fixed in a template."""
+    import re
+    from pathlib import Path
+    readable_attribute = re.compile(r'\b(?:aria-label|title|placeholder|alt)="([^"]*)"')
+    for template in sorted((Path(__file__).parent.parent / "macros/templates").rglob("*.html")):
+        source = re.sub(r"\{#.*?#\}|\{%.*?%\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        attributes = [value for value in readable_attribute.findall(source) if re.sub(r"\{\{.*?\}\}", "", value).strip()]
+        text = re.sub(r"<[^>]*>", " ", re.sub(r"\{\{.*?\}\}", "", source, flags=re.S))
+        text = re.sub(r'\s[\w-]+="[^"]*"', " ", text)  # an attribute written outside a tag by a macro
+        words = re.findall(r"[^\W\d_]{2,}", text)
+        assert not words and not attributes, f"{template.name}: {words or attributes}"
+
+
+def test_a_workbook_can_reword_a_page_block():
+    texts = {"table.add": "Nog een rij", "plan.print": "Plan printen"}
+    renderer = Renderer({}, texts)
+    assert ">Nog een rij<" in renderer.field(make_field("table", "t-tabel", "Tabel", page=PAGE, columns=[column("a", "A")]))
+    assert ">Plan printen<" in renderer.widget("plan", "", handout=None)

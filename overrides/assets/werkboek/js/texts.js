@@ -8,6 +8,56 @@
   "use strict";
 
   var DEFAULTS = {
+    // Blocks the build writes into the page (macros/templates): a workbook may word them, too
+    "progress.heading": "Je voortgang",
+    "progress.noScript": "Hier zie je hoe ver je bent als JavaScript aanstaat in je browser.",
+    "example.heading": "Hoe ziet een ingevuld werkboek eruit?",
+    "example.noScript": "Het ingevulde voorbeeld werkt alleen als JavaScript aanstaat in je browser.",
+    "example.open": "Bekijk een ingevuld voorbeeld",
+    "plan.print": "Afdrukken of opslaan als pdf",
+    "plan.printBlank": "Lege werkbladen afdrukken",
+    "handout.print": "{title} afdrukken",
+    "handout.word": "{title} als Word-bestand",
+    "plan.word": "Alle antwoorden als Word-bestand",
+    "plan.label": "Je plan",
+    "plan.noScript": "Je plan verschijnt hier als JavaScript aanstaat in je browser. Je antwoorden worden alleen in " +
+      "je browser bewaard, daarom is JavaScript nodig.",
+    "diagnosis.heading": "Je diagnose in één oogopslag",
+    "diagnosis.noScript": "Hier zie je per onderdeel je eigen oordeel als JavaScript aanstaat in je browser.",
+    "table.choose": "Kies…",
+    "table.row": "rij",
+    "table.remove": "Verwijder",
+    "table.removeHeading": "Rij verwijderen",
+    "table.addTo": "aan: {label}",
+    "table.add": "Rij toevoegen",
+    "header.note": "(vul je één keer in; ze staan op elk werkblad)",
+    "header.legend": "Je gegevens",
+    "table.name": "tabel",
+    "sets.heading": "Werkmappen en back-up",
+    "sets.noScript": "Werkmappen en back-ups werken alleen als JavaScript aanstaat in je browser.",
+    "sets.list": "Je werkmappen",
+    "sets.exampleOnly": "Je bekijkt nu het voorbeeld. Back-ups maken, kopiëren en wissen kan alleen in je eigen " +
+      "werkmap.",
+    "sets.renameLabel": "Naam van de werkmap waarin je nu werkt",
+    "sets.renameButton": "Naam opslaan",
+    "sets.newLabel": "Nieuwe werkmap maken",
+    "sets.newButton": "Werkmap maken",
+    "copy.nameLabel": "Naam van de nieuwe werkmap",
+    "copy.what": "Wat neem je mee?",
+    "copy.button": "Kopie maken",
+    "backup.heading": "Back-up maken",
+    "backup.intro": "Een back-up is een bestand met alle antwoorden uit je werkmap. Bewaar het goed. Met dat bestand " +
+      "zet je je antwoorden terug, of ga je verder op een andere computer. Je kunt het ook naar een collega sturen.",
+    "export.textIntro": "Wil je je antwoorden in een e-mail of in Word zetten? Gebruik dan de tekstversie.",
+    "export.textButton": "Antwoorden als tekst downloaden",
+    "export.copyButton": "Antwoorden als tekst kopiëren",
+    "import.heading": "Back-up terugzetten",
+    "import.label": "Kies een back-upbestand (.json)",
+    "import.hint": "Je ziet eerst wat er verandert. Er gebeurt pas iets als je dat bevestigt.",
+    "clear.heading": "Antwoorden wissen",
+    "clear.intro": "Wil je opnieuw beginnen? Dan wis je alle antwoorden in de werkmap waarin je nu werkt. Maak eerst " +
+      "een back-up als je de antwoorden misschien nog nodig hebt.",
+    "clear.button": "Alle antwoorden in deze werkmap wissen",
     // Storage notices
     "notice.geblokkeerd": "Let op: je antwoorden worden niet bewaard. Je browser staat niet toe dat deze website " +
       "iets opslaat. Je kunt verder typen, maar na het sluiten van de pagina ben je je antwoorden kwijt. " +
