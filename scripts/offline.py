@@ -3,7 +3,8 @@
     python scripts/offline.py [OUTPUT_DIR]      (./dev offline does this; default: dist/)
 
 Uses mkdocs-offline.yml (mkdocs.yml without instant navigation, with directory URLs off and
-mkdocs-material's offline plugin for search). Prints where the folder and the zip are.
+mkdocs-material's offline plugin for search). The folder and the zip are named after the workbook's
+storage_key (extra.werkboek.storage_key). Prints where they are.
 """
 
 from __future__ import annotations
@@ -16,12 +17,21 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "werkboek-digitale-inclusie"
+
+
+def name_of(config: Path) -> str:
+    """The copy's name: the workbook's storage_key, a stable name of lowercase letters and dashes."""
+    from mkdocs.utils.yaml import yaml_load  # reads the !ENV tags mkdocs.yml uses
+
+    with open(config, encoding="utf-8") as file:
+        extra = yaml_load(file).get("extra") or {}
+    return (extra.get("werkboek") or {}).get("storage_key") or "werkboek"
 
 
 def build(output: Path) -> tuple[Path, Path]:
-    folder = output / NAME
-    archive = output / f"{NAME}.zip"
+    name = name_of(ROOT / "mkdocs.yml")
+    folder = output / name
+    archive = output / f"{name}.zip"
     output.mkdir(parents=True, exist_ok=True)
     if folder.exists():
         shutil.rmtree(folder)
@@ -31,7 +41,7 @@ def build(output: Path) -> tuple[Path, Path]:
                    cwd=ROOT, env=env, check=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(folder.rglob("*")):
-            bundle.write(path, Path(NAME) / path.relative_to(folder))
+            bundle.write(path, Path(name) / path.relative_to(folder))
     return folder, archive
 
 

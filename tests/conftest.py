@@ -126,7 +126,7 @@ def offline_copy(tmp_path_factory) -> Path:
     unpacked = tmp_path_factory.mktemp("usb")
     with zipfile.ZipFile(archive) as bundle:
         bundle.extractall(unpacked)
-    return unpacked / offline.NAME
+    return unpacked / folder.name
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, SECOND_WORKBOOK
 
 
 def load_yaml(path: Path) -> dict:
@@ -61,6 +61,13 @@ def test_offline_config_stays_in_step_with_mkdocs_yml():
     assert "offline" in plugins
     assert [p for p in plugins if p != "offline"] == main["plugins"]
     assert offline_config["use_directory_urls"] is False
+
+
+def test_the_offline_copy_is_named_after_its_own_workbook(offline_copy):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import offline  # scripts/offline.py
+    assert offline_copy.name == "werkboek-digitale-inclusie"
+    assert offline.name_of(SECOND_WORKBOOK / "mkdocs.yml") == "werkboek-samenwerken-scholen"
 
 
 def test_offline_copy_loads_nothing_from_elsewhere(offline_copy):
