@@ -388,7 +388,7 @@ def browser_timings(base: Path):
 
         # The plan with 2,000 answers.
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, envelope(two_thousand)])
-        page.goto(url + "mijn-plan/")
+        page.goto(url + manifest["plan"]["url"])
         page.wait_for_selector("html.wb-js")
         plan = page.evaluate("""() => {
             const times = [];
