@@ -156,7 +156,7 @@ Werkboek.define("plan", function (W) {
     link.href = W.util.siteUrl(sheet.url);
     heading.appendChild(link);
     block.appendChild(heading);
-    block.appendChild(el("p", "wb-plan__sheet-status", W.progress.progressText(model.progressOf(sheet, answers))));
+    block.appendChild(el("p", "wb-plan__sheet-status", W.tasks.progressText(model.progressOf(sheet, answers))));
     W.report.groups(sheet).forEach(function (group) {
       if (group.title) block.appendChild(el("h3", "wb-plan__subtitle", group.title));
       var list = el("dl", "wb-summary");

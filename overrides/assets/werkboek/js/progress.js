@@ -1,5 +1,5 @@
-/* Progress: a worksheet's progress in words and the status line on top of a worksheet, redrawn on
- * every saved change. The task list (tasks.js) and the diagnosis (diagnosis.js) build on it. The
+/* Progress: the status line on top of a worksheet, redrawn on every saved change, and the answers
+ * and werkmap name as they are now. The task list (tasks.js) and the diagnosis (diagnosis.js) build on it. The
  * build writes the status line in its first state (templates/first-state/), so redrawing it moves
  * nothing on the page.
  */
@@ -16,12 +16,6 @@ Werkboek.define("progress", function (W) {
 
   function activeSetName() {
     try { return W.store ? W.store.activeSet().name : ""; } catch (error) { return ""; }
-  }
-
-  function progressText(progress) {
-    if (progress.state === "nieuw") return t("progress.new");
-    if (progress.state === "klaar") return t("progress.done");
-    return t("progress.busy", { done: progress.done, total: progress.total });
   }
 
   function renderStatus(line) {
@@ -46,5 +40,5 @@ Werkboek.define("progress", function (W) {
 
   W.drawEach("[data-wb-worksheet-status]", renderStatus);
 
-  return { progressText: progressText, answersNow: answersNow, activeSetName: activeSetName };
+  return { answersNow: answersNow, activeSetName: activeSetName };
 });

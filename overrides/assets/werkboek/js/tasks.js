@@ -1,4 +1,4 @@
-/* The task list (start and plan page): every worksheet with its progress, redrawn on every saved
+/* The task list (start and plan page): every worksheet with its progress in words, redrawn on every saved
  * change. The build writes it in its first state (templates/first-state/), so redrawing it moves
  * nothing on the page.
  */
@@ -6,7 +6,15 @@ Werkboek.define("tasks", function (W) {
   "use strict";
 
   var el = W.util.el;
+  var t = W.texts.t;
   var model = W.answers;
+
+  /* A worksheet's progress in words (the task list, the plan). */
+  function progressText(progress) {
+    if (progress.state === "nieuw") return t("progress.new");
+    if (progress.state === "klaar") return t("progress.done");
+    return t("progress.busy", { done: progress.done, total: progress.total });
+  }
 
   function renderList(block) {
     var list = block.querySelector("[data-wb-progress-list]");
@@ -21,7 +29,7 @@ Werkboek.define("tasks", function (W) {
       link.href = W.util.siteUrl(sheet.url);
       var statusId = "wb-voortgang-" + sheet.id;
       link.setAttribute("aria-describedby", statusId);
-      var status = el("strong", "wb-tag wb-tag--" + progress.state, W.progress.progressText(progress));
+      var status = el("strong", "wb-tag wb-tag--" + progress.state, progressText(progress));
       status.id = statusId;
       item.appendChild(link);
       item.appendChild(status);
@@ -31,5 +39,5 @@ Werkboek.define("tasks", function (W) {
 
   W.drawEach("[data-wb-progress]", renderList);
 
-  return {};
+  return { progressText: progressText };
 });
