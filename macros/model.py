@@ -53,22 +53,29 @@ def manifest_part(worksheet_id: str) -> str:
 
 
 def page_part(manifest: dict, worksheet_id: str) -> dict:
-    """What a worksheet page needs of the manifest: its own worksheet's structure without the
-    wording of questions and columns and without options (the page has them in its HTML), except a
-    verdict's options, which its diagnosis shows; no handout. Scripts that need more load the whole
-    manifest."""
-    def structure(field: dict) -> dict:
-        lean = {key: value for key, value in field.items() if key not in ("label", "options")}
-        if "options" in field and field.get("role") == "verdict":
-            lean["options"] = field["options"]
-        if "columns" in field:
-            lean["columns"] = [structure(column) for column in field["columns"]]
-        return lean
-
+    """What a worksheet page's scripts read of the manifest, and no more (every worksheet page
+    loads it): the workbook's settings without header and handout, and of its own worksheet the
+    top-level questions by id (the progress counts them), each with its section when the sheet has
+    verdicts, and a verdict with its role and options (the diagnosis shows them). The page has all
+    the wording, options and follow-ups in its HTML. Code that needs more (print views) loads the
+    whole manifest (Werkboek.workbook.whole)."""
     sheet = next(sheet for sheet in manifest["worksheets"] if sheet["id"] == worksheet_id)
-    lean_sheet = {**sheet, "fields": [structure(field) for field in sheet["fields"]]}
-    return {**manifest, "part": worksheet_id, "handout": None, "header": [structure(f) for f in manifest["header"]],
-            "worksheets": [lean_sheet]}
+    tops = [field for field in sheet["fields"] if not field["parent"]]
+    judged = any(field.get("role") == "verdict" for field in tops)
+
+    def lean(field: dict) -> dict:
+        kept = {"id": field["id"]}
+        if judged:
+            kept["section"] = field["section"]
+        if field.get("role") == "verdict":
+            kept.update(role="verdict", options=field["options"])
+        return kept
+
+    lean_sheet = {"id": sheet["id"], "fields": [lean(field) for field in tops]}
+    if judged:
+        lean_sheet["sections"] = sheet["sections"]
+    settings = {key: value for key, value in manifest.items() if key not in ("header", "handout", "worksheets")}
+    return {**settings, "part": worksheet_id, "header": [], "handout": None, "worksheets": [lean_sheet]}
 
 
 class WorksheetError(Exception):

@@ -37,25 +37,30 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
     assert "example.js" in plan  # the plan page offers the example: its code comes with the offer
 
 
-def test_a_worksheet_part_carries_structure_not_wording(built_site, manifest):
-    """A worksheet page has its questions in its HTML: its part of the manifest leaves the wording
-    and the options out (only a verdict's options, which its diagnosis shows), and has no handout."""
+def test_a_worksheet_part_carries_only_what_the_page_scripts_read(built_site, manifest):
+    """A worksheet page has its questions, options and follow-ups in its HTML: its part of the
+    manifest has the top-level questions by id (the progress counts them), with their section when
+    the sheet has verdicts, and verdicts with their options (the diagnosis shows them); no header,
+    no handout, no wording."""
     import json
+    settings = {k: v for k, v in manifest.items() if k not in ("header", "handout", "worksheets")}
     for sheet in manifest["worksheets"]:
         code = (built_site / "assets/werkboek" / f"manifest-{sheet['id']}.js").read_text(encoding="utf-8")
         part = json.loads(code[code.index("{"):code.rindex("}") + 1])
-        assert part["part"] == sheet["id"] and part["handout"] is None
+        assert {k: v for k, v in part.items() if k not in ("part", "header", "handout", "worksheets")} == settings
+        assert part["part"] == sheet["id"] and part["handout"] is None and part["header"] == []
         [lean] = part["worksheets"]
-        assert [f["id"] for f in lean["fields"]] == [f["id"] for f in sheet["fields"]]
-        for full, field in zip(sheet["fields"], lean["fields"]):
-            assert "label" not in field and {k: v for k, v in full.items() if k not in ("label", "options", "columns")} == \
-                {k: v for k, v in field.items() if k not in ("options", "columns")}
+        tops = [f for f in sheet["fields"] if not f["parent"]]
+        judged = any(f.get("role") == "verdict" for f in tops)
+        assert [f["id"] for f in lean["fields"]] == [f["id"] for f in tops]
+        for full, field in zip(tops, lean["fields"]):
+            expected = {"id": full["id"], **({"section": full["section"]} if judged else {})}
             if full.get("role") == "verdict":
-                assert field["options"] == full["options"]
-            else:
-                assert "options" not in field
-            assert [c["id"] for c in field.get("columns", [])] == [c["id"] for c in full.get("columns", [])]
-        assert all("label" not in f for f in part["header"])
+                expected.update(role="verdict", options=full["options"])
+            assert field == expected
+        assert lean.get("sections") == (sheet["sections"] if judged else None)
+    assert any("sections" in json.loads((built_site / "assets/werkboek" / f"manifest-{s['id']}.js").read_text(
+        encoding="utf-8").split("=", 1)[1].rstrip().rstrip(";"))["worksheets"][0] for s in manifest["worksheets"])
 
 
 def test_instant_navigation_gives_every_page_its_questions(page, site_url, manifest):

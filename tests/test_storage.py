@@ -270,6 +270,11 @@ def test_renamed_id_and_value_migrate_in_storage_and_in_a_backup(page, renamed_u
     assert stored(page) == {"nieuwe-vraag": "van voor de wijziging", "keuze": "helemaal"}
     # A back-up made before the change is migrated the same way when it is read.
     backup = json.dumps({"format": "werkboek-antwoorden", "schema": 1, "answers": {"oude-vraag": "x", "keuze": "ja"}})
-    checked = page.evaluate("""text => new Promise(done =>
-        Werkboek.load('transfer', () => done(Werkboek.transfer.check(text))))""", backup)
+    # A worksheet page has only its part of the manifest: the checks refuse it rather than drop
+    # answers, and run once the whole manifest is there, as on the plan page.
+    refused = page.evaluate("""text => new Promise(done => Werkboek.load('transfer', () => {
+        try { Werkboek.transfer.check(text); done(""); } catch (error) { done(error.message); } }))""", backup)
+    assert refused == "Werkboek: fieldsById needs the whole manifest"
+    checked = page.evaluate("""text => new Promise(done => Werkboek.workbook.whole(() =>
+        done(Werkboek.transfer.check(text))))""", backup)
     assert checked["answers"] == {"nieuwe-vraag": "x", "keuze": "helemaal"} and checked["wrong"] == 0

@@ -68,7 +68,7 @@ Werkboek.define("handout", function (W) {
   function compose(answers) {
     var handout = W.workbook.manifest().handout;
     if (!handout) return null;
-    var byId = W.workbook.fieldsById();
+    var byId = W.report.fieldsById();
     var parts = handout.parts.map(function (part) {
       var items;
       if (part.diagnosis) {

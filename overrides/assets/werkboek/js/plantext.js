@@ -38,7 +38,7 @@ Werkboek.define("planText", function (W) {
 
   /* The whole plan as text; answers to questions that are no longer in the workbook come last. */
   function planText(answers, setName) {
-    var known = W.workbook.fieldsById();
+    var known = W.report.fieldsById();
     var out = [[W.workbook.title(), W.workbook.planTitle()].filter(Boolean).join(" – "),
                t("plan.set") + ": " + setName, t("text.made", { date: W.util.today() }), ""];
     W.workbook.header().forEach(function (field) {

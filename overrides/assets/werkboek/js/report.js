@@ -8,6 +8,17 @@ Werkboek.define("report", function (W) {
   var isAnswered = W.answers.isAnswered;
   var isObject = W.util.isObject;
 
+  /* Every field of the workbook (header first, then each worksheet's), by id. A worksheet page's
+     part of the manifest has only its own top-level questions: checking answers against it would
+     drop good ones, so this refuses until the whole manifest is here (Werkboek.workbook.whole). */
+  function fieldsById() {
+    if (W.workbook.manifest().part !== undefined) throw new Error("Werkboek: fieldsById needs the whole manifest");
+    var byId = {};
+    W.workbook.header().forEach(function (f) { byId[f.id] = f; });
+    W.workbook.worksheets().forEach(function (s) { s.fields.forEach(function (f) { byId[f.id] = f; }); });
+    return byId;
+  }
+
   /* Follow-ups by parent id, indexed once per worksheet entry (a loaded manifest does not change):
      the plan asks for every field's follow-ups, and a search per field grows with the square. */
   var followupIndex = new WeakMap();
@@ -55,6 +66,6 @@ Werkboek.define("report", function (W) {
     return found ? found.label : String(value);
   }
 
-  return { childrenOf: childrenOf, applicableChildren: applicableChildren, groups: groups, filledRows: filledRows,
+  return { fieldsById: fieldsById, childrenOf: childrenOf, applicableChildren: applicableChildren, groups: groups, filledRows: filledRows,
            optionLabel: optionLabel };
 });

@@ -129,7 +129,7 @@ Werkboek.define("transfer", function (W) {
     var wellNamed = {};
     ids.forEach(function (id) { if (ID.test(id)) wellNamed[id] = clean.answers[id]; });
     var migrated = W.answers.migrate(wellNamed, W.workbook.renames()).answers;
-    var checked = W.checks.check(migrated, W.workbook.fieldsById());
+    var checked = W.checks.check(migrated, W.report.fieldsById());
     var name = clean.set && typeof clean.set.name === "string" ? W.storesets.cleanName(clean.set.name) : "";
     // only a text is a moment: new Date() on an object such as {"toString": 1} throws
     var exported = typeof clean.exported === "string" ? clean.exported : "";
@@ -141,7 +141,7 @@ Werkboek.define("transfer", function (W) {
 
   /* What importing would change in the active werkmap, per question of the workbook. */
   function compare(incoming, current) {
-    var known = W.workbook.fieldsById();
+    var known = W.report.fieldsById();
     var isAnswered = W.answers.isAnswered;
     var result = { added: [], changed: [], removed: [], unknown: 0, total: 0 };
     var ids = Object.keys(incoming).concat(Object.keys(current).filter(function (id) { return !(id in incoming); }));

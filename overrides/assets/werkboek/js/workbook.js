@@ -18,14 +18,6 @@ Werkboek.define("workbook", function (W) {
 
   function sheet(id) { return worksheets().filter(function (s) { return s.id === id; })[0] || null; }
 
-  /* Every field of the workbook (header first, then each worksheet's), by id. */
-  function fieldsById() {
-    var byId = {};
-    header().forEach(function (f) { byId[f.id] = f; });
-    worksheets().forEach(function (s) { s.fields.forEach(function (f) { byId[f.id] = f; }); });
-    return byId;
-  }
-
   /* The header field with a role (organisation, audience, contact, date), or null. */
   function headerRole(role) { return header().filter(function (f) { return f.role === role; })[0] || null; }
 
@@ -47,7 +39,7 @@ Werkboek.define("workbook", function (W) {
     return { fields: r.fields || {}, values: r.values || {} };
   }
 
-  return { manifest: manifest, header: header, worksheets: worksheets, sheet: sheet, fieldsById: fieldsById,
+  return { manifest: manifest, header: header, worksheets: worksheets, sheet: sheet,
            headerRole: headerRole, planUrl: planUrl, renames: renames, whole: whole,
            title: function () { return manifest().title || ""; },
            planTitle: function () { return (manifest().plan || {}).title || ""; },
