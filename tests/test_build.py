@@ -36,6 +36,20 @@ def test_the_site_builds_strictly_and_writes_its_manifest(built_site, manifest):
         assert "wbtoken" not in html, "a field token was left in the page"
 
 
+def test_search_finds_the_questions_and_not_the_engine_around_them(built_site, manifest):
+    """The search index has every worksheet's questions, but not the status line (a token until
+    the page is finished), the print buttons, the table controls or the notes for browsers
+    without JavaScript: results and their excerpts show the workbook's content."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    for chrome in ("wbtoken", "Je werkt in werkmap", "Werkblad afdrukken met antwoorden", "Rij toevoegen", "Kies…",
+                   "als JavaScript aanstaat"):
+        assert chrome not in text, chrome
+    for sheet in manifest["worksheets"]:
+        question = next(f for f in sheet["fields"] if not f["parent"] and f["kind"] != "table")
+        assert question["label"] in text, question["id"]
+
+
 def test_the_lock_is_up_to_date_with_the_content(manifest):
     """After a deliberate change, `./dev lock` records it; this fails until someone did."""
     locked = json.loads((ROOT / "werkboek.lock.json").read_text(encoding="utf-8"))
