@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import count
 
+from .assets import default_texts
+
 # Every field kind and the shape of its stored answer: the one place this is written down.
 SHAPES = {"text": "string", "long": "string", "date": "string", "yesno": "string",
           "choice": "string", "multi": "list", "table": "rows"}
@@ -199,8 +201,11 @@ def make_column(page: str, field_id: str, spec) -> Column:
     return spec
 
 
-def make_field(kind: str, field_id, label, *, page: str, **params) -> Field:
-    """Validate one macro call and return its Field. Raises WorksheetError on any mistake."""
+def make_field(kind: str, field_id, label, *, page: str, engine_texts: dict[str, str] | None = None, **params) -> Field:
+    """Validate one macro call and return its Field. Raises WorksheetError on any mistake.
+    engine_texts: the interface texts with the workbook's own wording (the labels of yes/no and
+    "other"); the engine's table when not given."""
+    words = engine_texts or default_texts()
     field_id = check_id(page, field_id)
     if kind not in FIELD_KINDS:
         raise _fail(page, field_id, f"onbekend soort veld '{kind}'. Kies uit: {', '.join(FIELD_KINDS)}.")
@@ -221,17 +226,17 @@ def make_field(kind: str, field_id, label, *, page: str, **params) -> Field:
 
     followups = params.pop("followups", None) or {}
     if kind == "yesno":
-        new.options = (Option("Ja", "ja"), Option("Nee", "nee"))
-        followups = {"Ja": params.pop("ja", None) or [], "Nee": params.pop("nee", None) or []}
+        new.options = (Option(words["option.yes"], "ja"), Option(words["option.no"], "nee"))
+        followups = {"ja": params.pop("ja", None) or [], "nee": params.pop("nee", None) or []}
     elif kind in ("choice", "multi"):
         new.options = make_options(page, field_id, params.pop("options", None), tones=new.role == "verdict")
         if kind == "multi" and params.pop("other", False):
-            other = Option("Anders, namelijk", "anders")
+            other = Option(words["option.other"], "anders")
             if other.value in {o.value for o in new.options}:
                 raise _fail(page, field_id, "gebruik other=True in plaats van een eigen keuze 'Anders'.")
             new.options += (other,)
-            followups = {**followups, other.label: [
-                make_field("text", f"{field_id}-anders", "Wat nog meer?", page=page)]}
+            followups = {**followups, other.value: [
+                make_field("text", f"{field_id}-anders", words["option.otherWhat"], page=page)]}
     elif kind == "table":
         columns = params.pop("columns", None)
         if not columns or isinstance(columns, (str, Column)):

@@ -60,7 +60,8 @@ class Build:
     # -- what the macros call; `page` is the MkDocs page being rendered ---------------------------
 
     def field(self, kind: str, page, field_id, label="", **params):
-        return self.workbook.add(make_field(kind, field_id, label, page=page.file.src_uri, **params),
+        return self.workbook.add(make_field(kind, field_id, label, page=page.file.src_uri,
+                                            engine_texts=self.renderer.texts, **params),
                                  self.renderer.field)
 
     def column(self, page, column_id, label="", kind="text", options=None):

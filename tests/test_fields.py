@@ -426,3 +426,15 @@ def test_a_workbook_can_reword_a_page_block():
     renderer = Renderer({}, texts)
     assert ">Nog een rij<" in renderer.field(make_field("table", "t-tabel", "Tabel", page=PAGE, columns=[column("a", "A")]))
     assert ">Plan printen<" in renderer.widget("plan", "", handout=None)
+
+
+def test_a_workbook_can_reword_the_options_the_engine_adds():
+    from macros.assets import default_texts
+    words = {**default_texts(), "option.yes": "Klopt", "option.other": "Iets anders", "option.otherWhat": "Wat dan?"}
+    yesno = make_field("yesno", "b-klopt", "Klopt het?", page=PAGE, engine_texts=words,
+                       ja=[make_field("long", "b-klopt-hoe", "Hoe?", page=PAGE)])
+    assert [(o.label, o.value) for o in yesno.options] == [("Klopt", "ja"), ("Nee", "nee")]  # stored values stay
+    assert [child.id for child in yesno.followups["ja"]] == ["b-klopt-hoe"]
+    multi = make_field("multi", "b-wat", "Wat?", page=PAGE, engine_texts=words, options=["Een"], other=True)
+    assert (multi.options[-1].label, multi.options[-1].value) == ("Iets anders", "anders")
+    assert multi.followups["anders"][0].label == "Wat dan?"

@@ -58,6 +58,9 @@
     "clear.intro": "Wil je opnieuw beginnen? Dan wis je alle antwoorden in de werkmap waarin je nu werkt. Maak eerst " +
       "een back-up als je de antwoorden misschien nog nodig hebt.",
     "clear.button": "Alle antwoorden in deze werkmap wissen",
+    // Options the engine adds: yes/no, "other" with its follow-up question
+    "option.yes": "Ja", "option.no": "Nee",
+    "option.other": "Anders, namelijk", "option.otherWhat": "Wat nog meer?",
     // Storage notices
     "notice.geblokkeerd": "Let op: je antwoorden worden niet bewaard. Je browser staat niet toe dat deze website " +
       "iets opslaat. Je kunt verder typen, maar na het sluiten van de pagina ben je je antwoorden kwijt. " +
