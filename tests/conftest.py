@@ -22,6 +22,35 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# The repository's own workbook. Tests marked `reference` are about its content (its questions,
+# pages, example and handout, or flows through its worksheets); in a new workbook started from a
+# copy of this repository (README, "Een nieuw werkboek maken") they skip, and every other test runs
+# on the new content. Here they always run: changing this workbook's storage_key stops the build
+# (the lock records it), so they cannot quietly skip.
+REFERENCE_STORAGE_KEY = "werkboek-digitale-inclusie"
+
+
+def storage_key() -> str:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import offline  # scripts/offline.py names the offline copy after the same key
+    return offline.name_of(ROOT / "mkdocs.yml")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "reference: about the content of this repository's own workbook "
+                                       "(skipped in a workbook made from a copy of it)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if storage_key() == REFERENCE_STORAGE_KEY:
+        return
+    skip = pytest.mark.skip(reason=f"gaat over de inhoud van het werkboek van deze repository ({REFERENCE_STORAGE_KEY}), "
+                                   "niet over dit werkboek")
+    for item in items:
+        if item.get_closest_marker("reference"):
+            item.add_marker(skip)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

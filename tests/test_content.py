@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GLOSSARY = ROOT / "includes" / "afkortingen.md"

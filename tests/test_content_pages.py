@@ -17,6 +17,8 @@ import textstat
 
 from test_content import ROOT, nav_sources
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 SITE_NAME = "Werkboek Digitale Inclusie"
 SOURCES_PAGE = "over/bronnen.md"
 

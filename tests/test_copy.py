@@ -3,9 +3,13 @@ worksheets and header fields go into a new werkmap, the original stays as it was
 
 from __future__ import annotations
 
+import pytest
+
 from playwright.sync_api import expect
 
 from plan_helpers import seed_everything, stored_sets
+
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
 
 
 def plan(page, site_url, manifest):

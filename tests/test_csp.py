@@ -20,6 +20,8 @@ from conftest import ROOT, free_port, serve
 from engines import display, engine, webkit  # noqa: F401  (fixtures)
 from wb_pages import built_pages, page_file, part_of
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 PROBE = """(function () {
   var seen = [];

@@ -20,6 +20,8 @@ from plan_helpers import pdf_text, seed_everything, sheet_url, squash, stored_se
 from test_accessibility import violations
 from test_transfer import export_json
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 EXAMPLE = yaml.safe_load((ROOT / "includes" / "voorbeeld-antwoorden.yml").read_text(encoding="utf-8"))
 ANSWERS = EXAMPLE["antwoorden"]
 NOTICE = "Je bekijkt een voorbeeld. Dit zijn niet jouw antwoorden"

@@ -26,7 +26,8 @@ EXAMPLE = "voorbeeld/"
 PLAN = "mijn-plan/"
 NOTICE = "[data-wb-offline-notice]"
 
-pytestmark = pytest.mark.xdist_group("firefox")  # one Firefox for the module, in one test process
+pytestmark = [pytest.mark.reference,  # about this repository's own workbook (conftest.py)
+              pytest.mark.xdist_group("firefox")]  # one Firefox for the module, in one test process
 
 
 class Firefox:

@@ -18,6 +18,8 @@ from plan_helpers import Filler, dutch_date, everything_answered, pdf_text, seed
 from test_docx import libreoffice
 from test_webkit import display, webkit  # noqa: F401  (fixtures: WebKitGTK under Xvfb)
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 WORDS = ("de bibliotheek helpt inwoners die moeite hebben met digitale zaken zoals een aanvraag bij de "
          "gemeente of het zorgportaal en samen met partners bereiken we meer mensen in de wijk").split()
 

@@ -26,6 +26,8 @@ import pytest
 
 import import_fuzz
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 SLICES = 4
 
 

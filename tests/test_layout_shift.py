@@ -11,6 +11,8 @@ import pytest
 
 from plan_helpers import sheet_url
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 # Lighthouse's mobile screen (Moto G Power) and a common laptop screen.
 SCREENS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1350, "height": 940}}
 

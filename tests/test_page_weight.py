@@ -6,8 +6,12 @@ instant navigation between worksheets and the plan still gives every page the qu
 
 import re
 
+import pytest
+
 from macros.assets import default_texts
 from plan_helpers import Filler, sheet_url
+
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
 
 OURS = re.compile(r"/assets/werkboek/([^/?]+)$")
 

@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from plan_helpers import Filler, pdf_text, seed_everything, sheet_url, squash, stub_print
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 
 # Text that only the site's navigation, search, buttons and tools show: never on paper.
 NAVIGATION_ONLY = ["Praktijkverhaal Achterhoekse Poort", "Hoe dit werkboek ontstond", "Colofon",

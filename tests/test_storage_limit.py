@@ -17,7 +17,8 @@ from playwright.sync_api import expect
 
 from engines import display, engine, webkit  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")  # selenium, WebKit
+pytestmark = [pytest.mark.reference,  # about this repository's own workbook (conftest.py)
+              pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")]  # selenium, WebKit
 
 PLAN = "mijn-plan/"
 SETS = 20

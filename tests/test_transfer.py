@@ -15,6 +15,8 @@ from playwright.sync_api import expect
 
 from plan_helpers import seed_everything, sheet_url, squash, stored_sets
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 
 PLAN = "mijn-plan/"
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "includes" / "voorbeeld-antwoorden.yml"
 
 

@@ -27,7 +27,8 @@ SET_KEY = "testwerkboek:werkmap:standaard"  # storage key of the example site (t
 EXAMPLE = "voorbeeld/"
 
 # Selenium's WebKitGTK service still passes the address the old way; nothing we can change.
-pytestmark = [pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+pytestmark = [pytest.mark.reference,  # about this repository's own workbook (conftest.py)
+              pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
               pytest.mark.xdist_group("webkit")]  # one WebKit for the module, in one test process
 
 

@@ -6,6 +6,8 @@ plan_helpers.Filler().fill_page, the one fill helper.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 
@@ -21,6 +23,17 @@ def built_pages(site: Path) -> list[str]:
         else:
             pages.append(relative)
     return pages
+
+
+def markdown_pages(docs: Path) -> int:
+    """How many pages the content has: a build with fewer HTML pages left some out."""
+    return len(list(docs.rglob("*.md")))
+
+
+def search_word(site: Path) -> str:
+    """A word the site's own search finds: the longest in the start page's title."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return max(re.findall(r"[^\W\d_]+", index["docs"][0]["title"]), key=len)
 
 
 def page_file(site: Path, page: str) -> Path:
