@@ -1,4 +1,4 @@
-// Runs pa11y (HTML_CodeSniffer, WCAG2AA) on many pages in ONE browser, Debian's chromium.
+// Runs pa11y (HTML_CodeSniffer, WCAG2AA) on many pages in ONE browser tab, Debian's chromium.
 //   node tests/node/pa11y-pages.cjs CHROMIUM_PATH '["--no-sandbox", ...]' URL...
 // Prints one JSON object: {url: [issue, ...]} with every error, warning and notice pa11y reports.
 // Each page is opened here and checked once it is ready (pa11y's ignoreUrl), instead of pa11y's own
@@ -27,14 +27,13 @@ async function main() {
   const browser = await puppeteer.launch({ executablePath, args: JSON.parse(args), headless: true });
   const results = {};
   try {
+    const page = await browser.newPage(); // one tab, navigated from page to page
+    await page.setViewport(VIEWPORT);
     for (const url of urls) {
-      const page = await browser.newPage();
-      await page.setViewport(VIEWPORT);
       await open(page, url);
       const report = await pa11y(url, { browser, page, ignoreUrl: true, runners: ["htmlcs"], standard: "WCAG2AA",
                                         timeout: 60000, viewport: VIEWPORT });
       results[url] = report.issues;
-      await page.close();
     }
   } finally {
     await browser.close();
