@@ -1,8 +1,8 @@
 """Bundling of the browser code. overrides/assets/werkboek/js/bundles.json names each bundle and
 the module files it is made of, in order. `./dev bundle` (scripts/bundle.py, `make_bundles`)
-concatenates every bundle's sources, minifies scripts with terser (compress + mangle, ES5 output)
-and the stylesheet with rcssmin, and writes them into overrides/assets/werkboek/bundles/, which is
-committed. Each file starts with a one-line comment carrying the sha256 of the text it was made
+concatenates the sources of every bundle that is missing or out of date (`./dev bundle --all`: of
+every bundle), minifies scripts with terser (compress + mangle, ES5 output) and the stylesheet with
+rcssmin, and writes them into overrides/assets/werkboek/bundles/, which is committed. Each file starts with a one-line comment carrying the sha256 of the text it was made
 from. The build (`build_bundles`) only copies them into site/assets/werkboek/<name>.js (or the
 .css file it is named after), after checking every hash against the current sources, and removes
 the module sources mkdocs copied into the site: the site ships bundles only.
@@ -156,11 +156,15 @@ def minify(name: str, text: str) -> str:
     return minify_js(text)
 
 
-def make_bundles(folder: Path, table: dict[str, list[str]] | None = None, source: Path = SOURCE) -> list[Path]:
-    """`./dev bundle`: write every bundle, minified and with its header, into `folder`; remove
-    files there that no bundle makes any more."""
+def make_bundles(folder: Path, table: dict[str, list[str]] | None = None, source: Path = SOURCE,
+                 remake_all: bool = False) -> list[Path]:
+    """`./dev bundle`: write the bundles that are missing from `folder` or were made from other
+    sources (`stale_bundles`), minified and with their header, or every bundle with `remake_all`
+    (`./dev bundle --all`: after a terser update, whose other bytes no source hash sees); remove
+    files there that no bundle makes any more. Returns the files written."""
     table = table if table is not None else read_table(source / "js" / "bundles.json")
     folder.mkdir(parents=True, exist_ok=True)
+    names = list(table) if remake_all else stale_bundles(table, source, folder)
 
     def make(name: str) -> Path:
         text = source_text(name, table, source)
@@ -169,9 +173,10 @@ def make_bundles(folder: Path, table: dict[str, list[str]] | None = None, source
         return path
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # terser runs are separate processes
-        written = list(pool.map(make, table))
+        written = list(pool.map(make, names))
+    kept = {folder / output_name(name) for name in table}
     for path in folder.iterdir():
-        if path not in written:
+        if path not in kept:
             path.unlink()
     return written
 

@@ -74,7 +74,9 @@ def test_the_search_dialog_with_results(built_site, site_url, wide_page, axe):
     expect(wide_page.locator(".md-search-result__meta")).to_have_text(re.compile("Typ om"), timeout=15_000)
     wide_page.locator(".md-search__input").press_sequentially(search_word(built_site))
     expect(wide_page.locator(".md-search-result__item").first).to_be_visible()
-    wide_page.wait_for_timeout(400)  # let the dialog's fade-in finish: axe measures colours as shown
+    # Let the dialog's fade-in finish (axe measures colours as shown): no transition or animation
+    # runs any more, checked on each frame (Playwright's default polling), so new ones show first.
+    wide_page.wait_for_function("() => document.getAnimations().every((a) => a.playState === 'finished')")
     assert violations(axe, wide_page, "zoeken") == []
 
 
