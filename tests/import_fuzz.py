@@ -15,9 +15,13 @@ import functools
 import json
 import math
 import os
+import pickle
 import re
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
@@ -467,8 +471,27 @@ class Generator:
         return BackupFile(family, parts, ("preview",), {})
 
 
+# The child process that makes the corpus: it loads only this module.
+MAKE_IN_CHILD = """
+import json, pickle, sys
+sys.path.insert(0, sys.argv[1])
+import import_fuzz
+order = json.load(sys.stdin)
+sys.stdout.buffer.write(pickle.dumps(import_fuzz.make_corpus(order["manifest"], order["count"], order["seed"])))
+"""
+
+
 def corpus(manifest: dict, count: int, seed_value: int) -> list[BackupFile]:
-    """count files, always the same ones for the same seed and count."""
+    """count files, always the same ones for the same seed and count. Made in a fresh Python
+    process: Hypothesis also draws constants from the local modules already loaded (macros/...),
+    so in the test process the files would change with the tests that ran before."""
+    order = json.dumps({"manifest": manifest, "count": count, "seed": seed_value})
+    made = subprocess.run([sys.executable, "-c", MAKE_IN_CHILD, str(Path(__file__).parent)], input=order.encode("utf-8"),
+                          capture_output=True, check=True)
+    return pickle.loads(made.stdout)
+
+
+def make_corpus(manifest: dict, count: int, seed_value: int) -> list[BackupFile]:
     files: list[BackupFile] = []
 
     @settings(max_examples=count // 9 + 1, database=None, phases=[Phase.generate], deadline=None,
