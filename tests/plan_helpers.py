@@ -6,10 +6,13 @@ breaking in a PDF and can be searched for in page text, PDF text and exported fi
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from playwright.sync_api import expect
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -213,3 +216,59 @@ def stub_print(page) -> None:
     page.wait_for_function("() => window.__printed === 1"): a function, since a bare expression
     makes Playwright call eval, which the site's policy refuses."""
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+
+
+def the_only_werkmap(page) -> dict:
+    [answers] = stored_sets(page).values()
+    return answers
+
+
+def core_flow(page, site: Path, url: str, manifest: dict, tmp_path: Path) -> tuple[Filler, str]:
+    """The flow every workbook must carry, on any content: every field filled through the page and
+    saved, kept after a reload, every typed answer on the plan page and on paper, and a back-up
+    exported, the answers cleared and the back-up imported. Returns the filler and the printed plan.
+    A workbook without a plan page or without the werkmappen block has those steps left out."""
+    filler = fill_everything(page, url, manifest)
+    stored = the_only_werkmap(page)
+    for field in manifest["header"] + [f for s in manifest["worksheets"] for f in s["fields"] if not f["parent"]]:
+        assert field["id"] in stored, f"{field['id']} was filled but not saved"
+
+    page.reload()
+    page.wait_for_selector("html.wb-js")
+    assert the_only_werkmap(page) == stored
+    last = manifest["worksheets"][-1]
+    for field in last["fields"]:
+        if field["kind"] in ("text", "long", "date") and page.locator(f"#wb-{field['id']}").is_visible():
+            assert page.locator(f"#wb-{field['id']}").input_value() == stored[field["id"]], field["id"]
+
+    printed = ""
+    if manifest["plan"]:
+        page.goto(url + manifest["plan"]["url"])
+        plan = page.locator("[data-wb-plan]")
+        for token in filler.tokens():
+            expect(plan).to_contain_text(token)
+        printed = squash(pdf_text(page.pdf(format="A4"), tmp_path))
+        for token in filler.tokens():
+            assert token in printed, token
+
+    sets_page = next((p for p in sorted(site.rglob("*.html")) if "data-wb-sets" in p.read_text(encoding="utf-8")), None)
+    if sets_page:
+        page.goto(url + sets_page.relative_to(site).as_posix().removesuffix("index.html"))
+        block = page.locator("[data-wb-sets]")
+        block.locator("[data-wb-sets-body]").wait_for()
+        with page.expect_download() as info:
+            block.locator("[data-wb-export-json]").first.click()  # the back-up reminder has one too
+        backup = tmp_path / info.value.suggested_filename
+        info.value.save_as(backup)
+        assert backup.name.startswith(manifest["storageKey"] + "-")
+        assert json.loads(backup.read_text(encoding="utf-8"))["answers"] == stored
+        page.on("dialog", lambda dialog: dialog.accept())
+        block.locator("[data-wb-clear]").click()
+        expect(block.locator("[data-wb-sets-message]")).not_to_be_empty()
+        assert the_only_werkmap(page) == {}
+        block.locator("[data-wb-import-file]").set_input_files(
+            {"name": backup.name, "mimeType": "application/json", "buffer": backup.read_bytes()})
+        block.locator("[data-wb-import-replace]").click()
+        expect(block.locator("[data-wb-import-preview]")).to_be_hidden()
+        assert the_only_werkmap(page) == stored
+    return filler, printed
