@@ -391,8 +391,9 @@ class Worksheet:
 class Workbook:
     """Everything the macros registered during one build."""
 
-    def __init__(self, header: tuple[HeaderField, ...] = ()) -> None:
-        self.header = header or make_header(None)
+    def __init__(self, header: tuple[HeaderField, ...] | None = None) -> None:
+        """header: the checked extra.werkboek.header (empty: none); the default one when not given."""
+        self.header = make_header(None) if header is None else header
         self.owners: dict[str, str] = {h.id: CONFIG for h in self.header}  # id -> page
         self.worksheets: dict[str, Worksheet] = {}  # page -> its worksheet
         self.current_section: dict[str, str] = {}  # page -> section id

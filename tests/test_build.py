@@ -244,6 +244,18 @@ def test_a_workbook_words_the_engine_texts_in_its_own_way(tmp_path):
     assert "Fout in mkdocs.yml (extra.werkboek.texts): de sleutel 'status.anderSet' bestaat niet." in typo.stderr
 
 
+def test_a_workbook_can_have_no_header_fields(tmp_path):
+    """header: [] in mkdocs.yml: no "Je gegevens" on the worksheets (without header: the default four)."""
+    config = fixture_site(tmp_path / "src", {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-naam", "Naam") }}\n'})
+    config.write_text(config.read_text(encoding="utf-8").replace("{storage_key: testwerkboek, ", "{storage_key: testwerkboek, header: [], "),
+                      encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode == 0, result.stderr
+    assert read_manifest(tmp_path / "out")["header"] == []
+    html = (tmp_path / "out/blad/index.html").read_text(encoding="utf-8")
+    assert "wb-header" not in html and "Je gegevens" not in html and 'data-wb-field="w-naam"' in html
+
+
 def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     """tests/fixtures/tweede-werkboek: other title, storage key, header, plan page and worksheet names."""
     site, _ = second_workbook
