@@ -39,6 +39,7 @@ WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
 # site loads only werkboek.css.
 PLAN_STYLE_WIDGETS = ("voortgang", "plan", "werkmappen")
 PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
+THEME_TEXTS = "werkboek_texts"  # config.extra key: the interface texts, for the theme's templates
 
 
 class Build:
@@ -52,6 +53,8 @@ class Build:
         self.lock_path = project_dir / settings.get("lock", "werkboek.lock.json")
         glossary = settings.get("glossary")
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {}, self.texts)
+        # The theme's templates (overrides/main.html) speak with the same words.
+        config["extra"][THEME_TEXTS] = self.renderer.texts
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.example_name = settings.get("example") or ""

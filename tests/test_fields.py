@@ -407,15 +407,18 @@ def test_lock_refuses_lost_values_ids_columns_and_kinds():
 
 
 def test_the_page_blocks_take_every_word_from_the_texts_table():
-    """What the templates write for people to read (text, aria-label, title) comes from t(): the one
-    table a workbook may reword (extra.werkboek.texts), never words fixed in a template."""
+    """What the templates (ours and the theme overrides) write for people to read (text, aria-label,
+    title) comes from the one table a workbook may reword (extra.werkboek.texts), never words fixed
+    in a template."""
     import re
     from pathlib import Path
     readable_attribute = re.compile(r'\b(?:aria-label|title|placeholder|alt)="([^"]*)"')
-    for template in sorted((Path(__file__).parent.parent / "macros/templates").rglob("*.html")):
-        source = re.sub(r"\{#.*?#\}|\{%.*?%\}", "", template.read_text(encoding="utf-8"), flags=re.S)
-        attributes = [value for value in readable_attribute.findall(source) if re.sub(r"\{\{.*?\}\}", "", value).strip()]
-        text = re.sub(r"<[^>]*>", " ", re.sub(r"\{\{.*?\}\}", "", source, flags=re.S))
+    root = Path(__file__).parent.parent
+    for template in sorted((root / "macros/templates").rglob("*.html")) + sorted((root / "overrides").glob("*.html")):
+        source = re.sub(r"\{#.*?#\}|\{%.*?%\}|<script>.*?</script>", "", template.read_text(encoding="utf-8"), flags=re.S)
+        source = re.sub(r"\{\{.*?\}\}", "", source, flags=re.S)  # what t() and the template's data give
+        attributes = [value for value in readable_attribute.findall(source) if value.strip()]
+        text = re.sub(r"<[^>]*>", " ", source)
         text = re.sub(r'\s[\w-]+="[^"]*"', " ", text)  # an attribute written outside a tag by a macro
         words = re.findall(r"[^\W\d_]{2,}", text)
         assert not words and not attributes, f"{template.name}: {words or attributes}"

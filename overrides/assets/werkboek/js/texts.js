@@ -58,6 +58,12 @@
     "clear.intro": "Wil je opnieuw beginnen? Dan wis je alle antwoorden in de werkmap waarin je nu werkt. Maak eerst " +
       "een back-up als je de antwoorden misschien nog nodig hebt.",
     "clear.button": "Alle antwoorden in deze werkmap wissen",
+    // The offline copy opened in Firefox (overrides/main.html)
+    "offline.title": "Let op: in Firefox blijven je antwoorden op hun eigen pagina",
+    "offline.why": "Je hebt het werkboek vanaf je computer of een USB-stick geopend in Firefox. Firefox bewaart " +
+      "wat je invult dan per pagina. Antwoorden die je op de ene pagina invult, zie je niet op de " +
+      "andere pagina's. Ook niet in je plan.",
+    "offline.advice": "Open het werkboek daarom in Chrome of Edge. Of gebruik de online versie van het werkboek.",
     // Options the engine adds: yes/no, "other" with its follow-up question
     "option.yes": "Ja", "option.no": "Nee",
     "option.other": "Anders, namelijk", "option.otherWhat": "Wat nog meer?",
