@@ -14,6 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from wb_pages import built_pages, page_file
+
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
 
@@ -251,9 +253,9 @@ def core_flow(page, site: Path, url: str, manifest: dict, tmp_path: Path) -> tup
         for token in filler.tokens():
             assert token in printed, token
 
-    sets_page = next((p for p in sorted(site.rglob("*.html")) if "data-wb-sets" in p.read_text(encoding="utf-8")), None)
-    if sets_page:
-        page.goto(url + sets_page.relative_to(site).as_posix().removesuffix("index.html"))
+    sets_page = next((p for p in built_pages(site) if "data-wb-sets" in page_file(site, p).read_text(encoding="utf-8")), None)
+    if sets_page is not None:
+        page.goto(url + sets_page)
         block = page.locator("[data-wb-sets]")
         block.locator("[data-wb-sets-body]").wait_for()
         with page.expect_download() as info:
@@ -263,6 +265,7 @@ def core_flow(page, site: Path, url: str, manifest: dict, tmp_path: Path) -> tup
         assert backup.name.startswith(manifest["storageKey"] + "-")
         assert json.loads(backup.read_text(encoding="utf-8"))["answers"] == stored
         page.on("dialog", lambda dialog: dialog.accept())
+        expect(block.locator("[data-wb-sets-message]")).to_be_empty()  # so its message below is the clearing's
         block.locator("[data-wb-clear]").click()
         expect(block.locator("[data-wb-sets-message]")).not_to_be_empty()
         assert the_only_werkmap(page) == {}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
+from macros.assets import default_texts
 from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_handout,
                           make_header, option)
 from macros.render import Renderer
@@ -410,8 +413,6 @@ def test_the_page_blocks_take_every_word_from_the_texts_table():
     """What the templates (ours and the theme overrides) write for people to read (text, aria-label,
     title) comes from the one table a workbook may reword (extra.werkboek.texts), never words fixed
     in a template."""
-    import re
-    from pathlib import Path
     readable_attribute = re.compile(r'\b(?:aria-label|title|placeholder|alt)="([^"]*)"')
     root = Path(__file__).parent.parent
     for template in sorted((root / "macros/templates").rglob("*.html")) + sorted((root / "overrides").glob("*.html")):
@@ -432,7 +433,6 @@ def test_a_workbook_can_reword_a_page_block():
 
 
 def test_a_workbook_can_reword_the_options_the_engine_adds():
-    from macros.assets import default_texts
     words = {**default_texts(), "option.yes": "Klopt", "option.other": "Iets anders", "option.otherWhat": "Wat dan?"}
     yesno = make_field("yesno", "b-klopt", "Klopt het?", page=PAGE, engine_texts=words,
                        ja=[make_field("long", "b-klopt-hoe", "Hoe?", page=PAGE)])
