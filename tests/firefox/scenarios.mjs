@@ -5,12 +5,16 @@ import assert from 'node:assert/strict';
 
 const TIMEOUT = 10_000;
 
-// Wait until `condition` (run in the page) is true; fail with a message a person can read.
+// Wait until `condition` (run in the page) is true; fail with a message a person can read, and
+// what the fields held then. Checked every 20 ms: a field's value changes without a DOM mutation.
 async function until(page, condition, message, ...args) {
   try {
-    await page.waitForFunction(condition, {timeout: TIMEOUT, polling: 'mutation'}, ...args);
+    await page.waitForFunction(condition, {timeout: TIMEOUT, polling: 20}, ...args);
   } catch (error) {
-    throw new Error(`${message} (${page.url()})`, {cause: error});
+    const filled = await page.evaluate(() => [...document.querySelectorAll('.md-content input[id], .md-content textarea[id]')]
+      .filter((control) => (/^(checkbox|radio)$/.test(control.type) ? control.checked : control.value)).slice(0, 5)
+      .map((control) => `${control.id}=${JSON.stringify(control.value)}`).join(', ')).catch(() => '?');
+    throw new Error(`${message} (${page.url()}; filled then: ${filled || 'nothing'})`, {cause: error});
   }
 }
 
