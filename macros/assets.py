@@ -197,10 +197,22 @@ class BundleError(Exception):
     pass
 
 
+# CSS bundles that go into the pages that need them, as a <style> in <head>, instead of a file: the
+# plan's styles (macros/site.py, overrides/main.html). Our one stylesheet file is then werkboek.css.
+INLINE_STYLES = ("werkboek-plan.css",)
+
+
+def inline_style(name: str, folder: Path | None = None) -> str:
+    """A committed CSS bundle's minified text, for a <style> element; "" while it is missing (the
+    build then stops at the end, as for any missing bundle)."""
+    path = (folder if folder is not None else SOURCE / BUNDLES) / output_name(name)
+    return split_header(read(path))[1] if path.exists() else ""
+
+
 def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, source: Path = SOURCE,
                   folder: Path | None = None) -> list[Path]:
-    """Copy every committed bundle, without its header, into the built site once its hash matches
-    the current sources; remove the copied module sources and bundle folder."""
+    """Copy every committed bundle but the inline styles, without its header, into the built site
+    once its hash matches the current sources; remove the copied module sources and bundle folder."""
     table = table if table is not None else read_table(source / "js" / "bundles.json")
     folder = folder if folder is not None else source / BUNDLES
     stale = stale_bundles(table, source, folder)
@@ -213,7 +225,7 @@ def build_bundles(site_dir: str, table: dict[str, list[str]] | None = None, sour
     target = Path(site_dir) / TARGET
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in table:
+    for name in (name for name in table if name not in INLINE_STYLES):
         path = target / output_name(name)
         path.write_bytes(split_header(read(folder / output_name(name)))[1].encode("utf-8"))
         written.append(path)

@@ -3,7 +3,9 @@
 The policy travels inside each page, so it holds on any static host and in the offline copy (opened
 from disk), which has no server to send headers. Scripts run only from the site's own files; the
 few inline scripts the theme writes into a page are allowed by their sha256 hash, computed from that
-page's final HTML. Nothing may load from another origin. What could not be tightened, and why, is in
+page's final HTML. The site's inline styles (the plan's, in the <head> of the pages that show it)
+are allowed by hash on every page: instant navigation puts them into whichever page the visitor
+opened first, under that page's policy. Nothing may load from another origin. What could not be tightened, and why, is in
 the README ("Content-Security-Policy").
 """
 
@@ -14,7 +16,8 @@ import hashlib
 import re
 from pathlib import Path
 
-# Directive -> sources. Inline-script hashes are added to script-src per page.
+# Directive -> sources. Inline-script hashes are added to script-src per page, inline-style hashes
+# to style-src.
 POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -88,18 +91,19 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(html: str) -> str:
-    """The policy for one page."""
+def policy(html: str, styles: tuple[str, ...] = ()) -> str:
+    """The policy for one page; `styles`: the texts of the site's inline <style> elements."""
     directives = {name: list(sources) for name, sources in POLICY.items()}
     directives["script-src"] += script_hashes(html)
+    directives["style-src"] += [sha256(text) for text in styles if text]
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def protect(html: str) -> str:
+def protect(html: str, styles: tuple[str, ...] = ()) -> str:
     """The page with its policy as the first thing in <head> after the character set."""
     if "http-equiv=\"Content-Security-Policy\"" in html:
         raise ValueError("Deze pagina heeft al een Content-Security-Policy; die hoort alleen in macros/csp.py.")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, styles)}">'
     anchor = CHARSET.search(html) or HEAD.search(html)
     if not anchor:
         raise ValueError("Deze pagina heeft geen <head>: de Content-Security-Policy kan er niet in.")

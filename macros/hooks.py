@@ -36,12 +36,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return csp.protect(site.current().late_html(output))
+    build = site.current()
+    return csp.protect(build.late_html(output), build.inline_styles)
 
 
 def on_post_template(output_content, template_name, config):
     # Pages from theme templates alone (404.html); sitemap.xml is no page.
-    return csp.protect(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.protect(output_content, site.current().inline_styles)
 
 
 def on_post_build(config):

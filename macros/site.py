@@ -34,11 +34,14 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
 # them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
-# Widgets whose page also loads werkboek-plan.css (overrides/main.html): the task list, the plan and
-# the werkmappen are in the page from the first paint, so their styles must be too. The rest of the
-# site loads only werkboek.css.
+# Widgets whose page also has the plan's styles (werkboek-plan.css, inline in <head>, see
+# overrides/main.html): the task list, the plan and the werkmappen are in the page from the first
+# paint, so their styles must be too, without a second stylesheet to wait for. The rest of the site
+# has only werkboek.css.
 PLAN_STYLE_WIDGETS = ("voortgang", "plan", "werkmappen")
 PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
+PLAN_STYLES_BUNDLE = "werkboek-plan.css"
+THEME_PLAN_STYLES = "werkboek_plan_css"  # config.extra key: the CSS text for that <style>
 THEME_TEXTS = "werkboek_texts"  # config.extra key: the interface texts, for the theme's templates
 
 
@@ -55,6 +58,8 @@ class Build:
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {}, self.texts)
         # The theme's templates (overrides/main.html) speak with the same words.
         config["extra"][THEME_TEXTS] = self.renderer.texts
+        self.inline_styles = (assets.inline_style(PLAN_STYLES_BUNDLE),)
+        config["extra"][THEME_PLAN_STYLES] = self.inline_styles[0]
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.example_name = settings.get("example") or ""

@@ -4,6 +4,7 @@ as they are and stops when one does not match its sources."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -52,8 +53,16 @@ def test_the_scripts_stay_plain_es5_without_eval(table):
 
 
 def test_the_build_ships_the_committed_bundles_and_no_module_sources(built_site, table):
+    """Every bundle as committed, without its header: as a file, or for the inline styles inside the
+    pages that use them (tests/test_page_weight.py checks which pages)."""
     target = built_site / assets.TARGET
-    for name in table:
+    assert set(assets.INLINE_STYLES) <= set(table)
+    for name in assets.INLINE_STYLES:
+        assert not (target / assets.output_name(name)).exists(), f"{name} is inline: no file of its own"
+    inlined = {text for page in built_site.rglob("*.html")
+               for text in re.findall(r"<style>(.*?)</style>", page.read_text(encoding="utf-8"), re.S)}
+    assert inlined <= {assets.inline_style(name) for name in assets.INLINE_STYLES}, "an inline style that is not a committed bundle"
+    for name in (name for name in table if name not in assets.INLINE_STYLES):
         shipped = (target / assets.output_name(name)).read_bytes()
         committed = assets.split_header(assets.read(COMMITTED / assets.output_name(name)))[1]
         assert shipped == committed.encode("utf-8"), name

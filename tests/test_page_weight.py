@@ -7,7 +7,9 @@ instant navigation between worksheets and the plan still gives every page the qu
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from macros import assets
 from macros.assets import default_texts
 from plan_helpers import Filler, sheet_url
 
@@ -34,10 +36,12 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
     judged = next(s for s in manifest["worksheets"] if any(f.get("role") == "verdict" for f in s["fields"]))
     assert our_files(context.new_page(), sheet_url(site_url, judged)) == [  # its diagnosis block brings its own
         "diagnosis.css", "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkblad.js", "werkboek.css"]
-    start = our_files(context.new_page(), site_url)  # the task list is in the page: its styles are in the head
-    assert {"manifest.js", "voortgang.js", "werkboek.css", "werkboek-plan.css"} <= set(start) and "plan.js" not in start
+    start = our_files(context.new_page(), site_url)  # the task list is in the page: its styles are inline
+    assert {"manifest.js", "voortgang.js", "werkboek.css"} <= set(start) and "plan.js" not in start
     plan = our_files(context.new_page(), site_url + manifest["plan"]["url"])
-    assert {"manifest.js", "plan.js", "werkboek.css", "werkboek-plan.css"} <= set(plan)
+    assert {"manifest.js", "plan.js", "werkboek.css"} <= set(plan)
+    assert not [name for name in start + plan if name.endswith(".css") and name != "werkboek.css"
+                and name[:-4] + ".js" not in start + plan], "a stylesheet file of ours besides werkboek.css"
     assert "example.js" in plan  # the plan page offers the example: its code comes with the offer
 
 
@@ -94,6 +98,57 @@ def test_instant_navigation_gives_every_page_its_questions(page, site_url, manif
         status = page.locator("[data-wb-worksheet-status]")
         status.filter(has_text=f"1 van {len(questions)} vragen beantwoord").wait_for()
     assert page.evaluate("window.__samePage === true"), "the pages loaded anew instead of instant navigation"
+
+
+OUR_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/werkboek/([^"/]+)">')
+INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+PLAN_BLOCKS = ("data-wb-progress", "data-wb-plan", "data-wb-sets")
+
+
+def test_one_stylesheet_file_of_ours_and_the_plan_styles_inline_where_they_are_shown(built_site):
+    """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the task list,
+    the plan or the werkmappen has the plan's styles inline in its <head> (nothing more to wait for
+    before the first paint); other pages do not carry them. No file is written for them."""
+    plan_css = assets.inline_style("werkboek-plan.css")
+    assert ".wb-tasks" in plan_css and not (built_site / "assets/werkboek/werkboek-plan.css").exists()
+    with_plan_styles = []
+    for html in sorted(built_site.rglob("*.html")):
+        head, body = html.read_text(encoding="utf-8").split("</head>", 1)
+        assert OUR_STYLESHEET.findall(head) == ["werkboek.css"], html
+        assert "<style" not in body and OUR_STYLESHEET.findall(body) == [], html
+        shows_plan = any(f"{block}>" in body or f"{block} " in body for block in PLAN_BLOCKS)
+        assert INLINE_STYLE.findall(head) == ([plan_css] if shows_plan else []), html
+        if shows_plan:
+            with_plan_styles.append(html.relative_to(built_site).as_posix())
+    assert {"index.html", "mijn-plan/index.html"} <= set(with_plan_styles), with_plan_styles
+
+
+def test_the_plan_styles_apply_on_a_first_visit_and_after_instant_navigation(page, site_url, manifest):
+    """The task list looks as designed (no bullets, a rule above it) when its page is opened, and when
+    instant navigation brings it from a page without it (whose security policy stays in force)."""
+    styled = """() => { const list = document.querySelector('[data-wb-progress-list]');
+                        if (!list) return false;
+                        const style = getComputedStyle(list);
+                        return style.listStyleType === 'none' && style.borderTopStyle === 'solid'; }"""
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(site_url)
+    page.wait_for_selector("html.wb-js")
+    assert page.evaluate(styled), "the task list is unstyled on the start page"
+    page.goto(site_url + "handleiding/drie-tips/")
+    page.wait_for_selector("html.wb-js")
+    page.evaluate("window.__samePage = true")
+    plan = manifest["plan"]["url"]
+    page.locator(f'.md-nav a[href$="{plan.rstrip("/").rsplit("/", 1)[-1]}/"]').first.click()
+    page.wait_for_url(site_url + plan)
+    page.locator("[data-wb-progress-list]").wait_for(state="attached")
+    try:
+        page.wait_for_function(styled, timeout=5_000)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"the task list is unstyled after instant navigation; policy violations: {violations}")
+    assert page.evaluate("window.__samePage === true"), "the page loaded anew instead of instant navigation"
+    assert not violations, violations
 
 
 def test_each_bundle_carries_the_texts_its_code_uses(built_site):
