@@ -1,5 +1,6 @@
 """MkDocs hooks for the worksheet engine (listed under `hooks:` in mkdocs.yml)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import csp, site  # noqa: E402
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"  # `mkdocs serve` gives the pages its own address
+
+
+def on_config(config):
+    # SITE_URL is the address the site will be served from (the tests, README "Publishing", GitHub
+    # Pages): it wins over site_url in mkdocs.yml, where an editor writes the address plainly.
+    address = os.environ.get("SITE_URL")
+    if address and not _serving:
+        config["site_url"] = address if address.endswith("/") else address + "/"
+    return config
 
 
 def on_pre_build(config):

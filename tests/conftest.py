@@ -150,7 +150,10 @@ def offline_copy(tmp_path_factory) -> Path:
     sys.path.insert(0, str(ROOT / "scripts"))
     import offline  # scripts/offline.py
     output = tmp_path_factory.mktemp("dist")
-    folder, archive = offline.build(output)
+    # As in a CI job that sets the online address for all its steps: the copy on disk ignores it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", "https://example.org/werkboek/")
+        folder, archive = offline.build(output)
     assert (folder / "index.html").exists()
     unpacked = tmp_path_factory.mktemp("usb")
     with zipfile.ZipFile(archive) as bundle:
@@ -226,15 +229,21 @@ def second_workbook_source(directory: Path) -> Path:
     return directory / "mkdocs.yml"
 
 
+# Where the tests serve the second workbook: in a sub-folder of the server, as on a host that keeps
+# several workbooks (its mkdocs.yml names another address; SITE_URL wins).
+SECOND_WORKBOOK_PATH = "werkboeken/scholen/"
+
+
 @pytest.fixture(scope="session")
 def second_workbook(tmp_path_factory) -> tuple[Path, str]:
-    """The second example workbook, built (strict) and served: (site folder, address)."""
+    """The second example workbook, built (strict) and served at a sub-path: (site folder, address)."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
+    url = f"http://127.0.0.1:{port}/{SECOND_WORKBOOK_PATH}"
     config = second_workbook_source(tmp_path_factory.mktemp("second-src") / "werkboek")
-    target = tmp_path_factory.mktemp("second-site")
+    root = tmp_path_factory.mktemp("second-server")
+    target = root / SECOND_WORKBOOK_PATH
     result = build_site(target, url, config=config)
     assert result.returncode == 0, result.stderr
-    httpd = serve(target, port)
+    httpd = serve(root, port)
     yield target, url
     httpd.shutdown()

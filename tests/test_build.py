@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -254,6 +255,21 @@ def test_a_workbook_can_have_no_header_fields(tmp_path):
     assert read_manifest(tmp_path / "out")["header"] == []
     html = (tmp_path / "out/blad/index.html").read_text(encoding="utf-8")
     assert "wb-header" not in html and "Je gegevens" not in html and 'data-wb-field="w-naam"' in html
+
+
+def test_a_second_workbook_is_built_for_the_address_it_is_served_from(second_workbook):
+    """Its mkdocs.yml names its own address (https://example.org/werkboeken/scholen/) plainly, as the
+    README says; SITE_URL (tests, README "Publishing", GitHub Pages) still decides where the build
+    points to: the canonical links, and the 404 page, whose links start at the site's root."""
+    site, url = second_workbook
+    path = urlsplit(url).path
+    assert path != "/"  # served from a sub-folder
+    start = (site / "werkbladen/blad-a/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}werkbladen/blad-a/">' in start
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]*assets/[^"]*)"', missing)
+    assert assets and all(asset.startswith(path + "assets/") for asset in assets), assets
+    assert "example.org" not in start + missing
 
 
 def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
