@@ -401,6 +401,7 @@ class Workbook:
         self.html_by_token: dict[str, object] = {}  # token -> HTML, or a function making it
         self.page_order: list[str] = []
         self.plan: tuple[str, str] | None = None  # (page, url) of the page with plan()
+        self.diagnoses: list[tuple[str, str]] = []  # (page, worksheet id) of every diagnose() call
         self._tokens = count(1)
 
     # -- registration -------------------------------------------------------------------------
@@ -440,6 +441,9 @@ class Workbook:
             raise WorksheetError(f"Fout in {page}: plan() staat ook al in {self.plan[0]}; "
                                  "een werkboek heeft één planpagina.")
         self.plan = (page, url)
+
+    def mark_diagnosis(self, page: str, worksheet_id: str) -> None:
+        self.diagnoses.append((page, worksheet_id))
 
     def add(self, new: Field, html_of) -> Field:
         """Register a field (and the follow-ups the engine made for it) and give it a token.
@@ -505,12 +509,26 @@ class Workbook:
             if old in self.owners:
                 raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
 
+    def verdict_sheets(self) -> set[str]:
+        """The worksheets with verdicts (role="verdict"): the ones a diagnosis can show."""
+        return {sheet.id for sheet in self.worksheets.values() if any(f.role == "verdict" for f in sheet.fields)}
+
+    def check_diagnoses(self) -> None:
+        """Every diagnose("id") names a worksheet with verdicts (else its block would stay empty)."""
+        verdicts = self.verdict_sheets()
+        for page, sheet_id in self.diagnoses:
+            if sheet_id not in verdicts:
+                known = (f"Werkbladen met oordelen: {', '.join(sorted(verdicts))}." if verdicts
+                         else "Geen werkblad heeft oordelen.")
+                raise WorksheetError(f"Fout in {page}: diagnose(\"{sheet_id}\") toont de oordelen van een werkblad, "
+                                     f"maar '{sheet_id}' is geen werkblad met oordelen (role=\"verdict\"). {known}")
+
     def check_handout(self, handout: dict | None) -> None:
         """Every id the handout names must be a worksheet question, or a worksheet with verdicts."""
         if not handout:
             return
         fields = {item.id for sheet in self.worksheets.values() for item in sheet.fields}
-        verdicts = {sheet.id for sheet in self.worksheets.values() if any(f.role == "verdict" for f in sheet.fields)}
+        verdicts = self.verdict_sheets()
         for part in handout["parts"]:
             here = f"Fout in {CONFIG} (extra.werkboek.handout), onderdeel '{part['title']}'"
             for field_id in part.get("fields", []):
@@ -525,6 +543,7 @@ class Workbook:
     def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, handout=None, example: str = "") -> dict:
         self.check_renames()
         self.check_handout(handout)
+        self.check_diagnoses()
         sheets = self.sheets()
         fields = [item for sheet in sheets for item in sheet.fields]
         values = {}

@@ -87,8 +87,8 @@ class Build:
         return self.workbook.stash(self.renderer.glossary_list())
 
     def widget(self, name: str, page, worksheet_id: str = "") -> str:
-        if name == "diagnose":
-            check_id(page.file.src_uri, worksheet_id)
+        if name == "diagnose":  # checked once every worksheet is read (Workbook.check_diagnoses)
+            self.workbook.mark_diagnosis(page.file.src_uri, check_id(page.file.src_uri, worksheet_id))
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page

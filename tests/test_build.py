@@ -84,6 +84,7 @@ def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
         ('{{ table("w-tabel", "Tabel", columns=[]) }}', "minstens één kolom"),
         ('{{ choice("w-keuze", "Kies", options=[]) }}', "keuzes (options) is leeg"),
         ('{{ text("w-leeg", "") }}', "er ontbreekt een label"),
+        ('{{ diagnose("blad") }}', "'blad' is geen werkblad met oordelen"),
     ]):
         result, _ = build_fixture(tmp_path / str(number), {"blad.md": "# Blad\n\n" + WORKSHEET + call + "\n"})
         assert result.returncode != 0, call

@@ -359,6 +359,22 @@ def test_handout_ids_are_checked_against_the_worksheets():
             workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [part]}))
 
 
+def test_a_diagnosis_names_a_worksheet_with_verdicts():
+    """diagnose("id") with a mistyped id, or a worksheet without verdicts, stops the build (its block
+    would stay empty on the page) and names the page and the worksheets that do have verdicts."""
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "long", "b-doel")
+    workbook.mark_diagnosis("plan.md", "blad")
+    with pytest.raises(WorksheetError, match=r'Fout in plan\.md: diagnose\("blad"\).*Geen werkblad heeft oordelen'):
+        workbook.manifest(storage_key="s", title="t")
+    workbook.start_worksheet("oordeel.md", "oordeel/", "oordeel", "Oordeel")
+    registered(workbook, "oordeel.md", "choice", "o-oordeel", role="verdict", options=[option("Goed", tone="good")])
+    workbook.diagnoses = [("plan.md", "oordeel"), ("oordeel.md", "oordel")]
+    with pytest.raises(WorksheetError, match=r'Fout in oordeel\.md: diagnose\("oordel"\).*met oordelen: oordeel\.'):
+        workbook.manifest(storage_key="s", title="t")
+
+
 # -- the lock ------------------------------------------------------------------------------------
 
 def lock_for(*fields, page="blad.md"):
