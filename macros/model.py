@@ -628,7 +628,10 @@ def check_example(data, manifest: dict, where: str) -> dict:
     known.update({f["id"]: f for sheet in manifest["worksheets"] for f in sheet["fields"]})
     for field_id, value in data["antwoorden"].items():
         if field_id not in known:
-            raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek.")
+            # Header ids are not on any page (extra.werkboek.header, or the default ones): name them.
+            header = ", ".join(h["id"] for h in manifest["header"])
+            raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek."
+                        + (f" De kopvelden heten: {header}." if header else ""))
         problem = _answer_problem(known[field_id], value)
         if problem:
             raise _fail(where, field_id, problem)

@@ -201,7 +201,7 @@ MANIFEST = {"header": [{"id": "kop-datum", "kind": "date", "shape": "string"}], 
 
 @pytest.mark.parametrize("answers, message", [
     ('keuze: "misschien"', "veld 'keuze': 'misschien' is geen keuze van dit veld. Kies uit: ja, nee."),
-    ('onbekend: "x"', "veld 'onbekend': dit veld bestaat niet in het werkboek."),
+    ('onbekend: "x"', "veld 'onbekend': dit veld bestaat niet in het werkboek. De kopvelden heten: kop-datum."),
     ('meer: ["a", "c"]', "veld 'meer': keuze 'c' bestaat niet of staat er twee keer. Kies uit: a, b."),
     ('meer: "a"', "veld 'meer': het antwoord is een lijst met keuzes (- waarde)."),
     ('tabel: [{wat: "x"}]', "veld 'tabel': rij 1, kolom 'wat': de kolom bestaat niet. Kies uit: wie."),
