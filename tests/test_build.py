@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from urllib.parse import urlsplit
 
@@ -299,3 +300,48 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
         assert "gemeente" not in words and "bibliotheek" not in words, f"the first workbook's words in {built}"
     locked = json.loads((SECOND_WORKBOOK / "werkboek.lock.json").read_text(encoding="utf-8"))
     assert locked == lock_of(manifest), "tests/fixtures/tweede-werkboek/werkboek.lock.json is out of date"
+
+
+def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
+    """./dev serve (mkdocs serve): a mistake in a macro call fails that rebuild with its Dutch message
+    (MkDocs holds requests until a build succeeds), and the server rebuilds once the page is fixed."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import free_port
+
+    page = tmp_path / "src" / "docs" / "blad.md"
+    config = fixture_site(tmp_path / "src", {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag een") }}\n'})
+    port = free_port()
+    log = tmp_path / "serve.log"
+
+    def wait_for(condition, what):
+        deadline = time.monotonic() + 30
+        while not condition():
+            assert server.poll() is None, f"the server stopped ({what}):\n{log.read_text(encoding='utf-8')[-2000:]}"
+            assert time.monotonic() < deadline, f"timed out: {what}"
+            time.sleep(0.1)
+
+    def shown():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/blad/", timeout=2) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
+                                   "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=output, stderr=output,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            wait_for(lambda: "Vraag een" in shown(), "the first build")
+            page.write_text(page.read_text(encoding="utf-8") + '{{ text("w-a", "Vraag twee") }}\n', encoding="utf-8")
+            wait_for(lambda: "wordt twee keer gebruikt" in log.read_text(encoding="utf-8"), "the mistake reported")
+            page.write_text(page.read_text(encoding="utf-8").replace('text("w-a", "Vraag twee")', 'text("w-b", "Vraag twee")'),
+                            encoding="utf-8")
+            wait_for(lambda: "Vraag twee" in shown(), "the rebuild after the fix")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
