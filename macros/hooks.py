@@ -37,6 +37,15 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    # `mkdocs serve` rebuilds when docs/ or mkdocs.yml change; also when the example file or the
+    # glossary does.
+    for path in site.current().inputs:
+        if path.is_file():
+            server.watch(str(path))
+    return server
+
+
 def on_pre_build(config):
     site.start(config)
 

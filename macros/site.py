@@ -59,6 +59,8 @@ class Build:
         self.plan_page = None
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
+        # Files besides docs/ and mkdocs.yml that the build reads: `mkdocs serve` watches them too.
+        self.inputs = [project_dir / name for name in (glossary, self.example_name) if name]
 
     # -- what the macros call; `page` is the MkDocs page being rendered ---------------------------
 

@@ -304,7 +304,8 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
 
 def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
     """./dev serve (mkdocs serve): a mistake in a macro call fails that rebuild with its Dutch message
-    (MkDocs holds requests until a build succeeds), and the server rebuilds once the page is fixed."""
+    (MkDocs holds requests until a build succeeds), and the server rebuilds once the page is fixed,
+    or the example file changes."""
     import subprocess
     import sys
     import time
@@ -314,6 +315,10 @@ def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
 
     page = tmp_path / "src" / "docs" / "blad.md"
     config = fixture_site(tmp_path / "src", {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag een") }}\n'})
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "glossary: includes/afkortingen.md", "glossary: includes/afkortingen.md, example: voorbeeld.yml"), encoding="utf-8")
+    example = tmp_path / "src" / "voorbeeld.yml"
+    example.write_text('naam: "Voorbeeld"\nantwoorden: {w-a: "goed"}\n', encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
 
@@ -342,6 +347,9 @@ def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
             page.write_text(page.read_text(encoding="utf-8").replace('text("w-a", "Vraag twee")', 'text("w-b", "Vraag twee")'),
                             encoding="utf-8")
             wait_for(lambda: "Vraag twee" in shown(), "the rebuild after the fix")
+            # The example file (outside docs/) is watched too.
+            example.write_text('naam: "Voorbeeld"\nantwoorden: {w-c: "fout"}\n', encoding="utf-8")
+            wait_for(lambda: "veld 'w-c': dit veld bestaat niet" in log.read_text(encoding="utf-8"), "the example checked")
         finally:
             server.terminate()
             server.wait(timeout=10)
