@@ -363,6 +363,10 @@ def make_handout(settings) -> dict | None:
     return {"title": title.strip(), "intro": intro.strip(), "parts": checked}
 
 
+# {name} in an interface text: filled in by t() in js/texts.js and Renderer.text.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def make_texts(texts, known: dict[str, str]) -> dict[str, str]:
     """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts (`known`:
     the engine's table). A key the engine does not have would change nothing: it stops the build."""
@@ -373,6 +377,14 @@ def make_texts(texts, known: dict[str, str]) -> dict[str, str]:
     if unknown:
         raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): de sleutel '{unknown[0]}' bestaat niet. "
                              "De sleutels staan in overrides/assets/werkboek/js/texts.js.")
+    for key, text in texts.items():  # a {name} the engine does not fill in would show as typed
+        names = PLACEHOLDER.findall(known[key])
+        wrong = [name for name in PLACEHOLDER.findall(text) if name not in names]
+        if wrong:
+            has = ("Deze tekst kent: " + ", ".join("{" + name + "}" for name in dict.fromkeys(names)) + "."
+                   if names else "Deze tekst vult niets in.")
+            raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): '{key}' noemt {{{wrong[0]}}}, "
+                                 f"maar dat vult het werkboek daar niet in. {has}")
     return dict(texts)
 
 
