@@ -282,7 +282,7 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     assert manifest["storageKey"] == "werkboek-samenwerken-scholen"
     assert manifest["plan"] == {"url": "overzicht/", "title": "Jouw overzicht"}
     assert [(h["id"], h["label"], h["kind"], h["role"]) for h in manifest["header"]] == [
-        ("kop-school", "Naam van de school", "text", "audience"),
+        ("kop-school", "Voor welke school?", "text", "audience"),
         ("kop-team", "Jouw team of vestiging", "text", "organisation"),
         ("kop-ingevuld", "Ingevuld op", "date", "date")]
     assert [s["title"] for s in manifest["worksheets"]] == ["Werkblad A: Waar sta je?", "Werkblad B: Afspraken"]
