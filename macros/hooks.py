@@ -18,7 +18,7 @@ _serving = False
 
 def on_startup(command, dirty):
     global _serving
-    _serving = command == "serve"  # `mkdocs serve` gives the pages its own address
+    _serving = command == "serve"  # `mkdocs serve`: its own address, and its live-reload script
 
 
 def on_config(config):
@@ -70,12 +70,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return csp.protect(site.current().late_html(output))
+    return csp.protect(site.current().late_html(output), serving=_serving)
 
 
 def on_post_template(output_content, template_name, config):
     # Pages from theme templates alone (404.html); sitemap.xml is no page.
-    return csp.protect(output_content) if template_name.endswith(".html") else output_content
+    return csp.protect(output_content, serving=_serving) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

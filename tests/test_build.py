@@ -302,18 +302,19 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     assert locked == lock_of(manifest), "tests/fixtures/tweede-werkboek/werkboek.lock.json is out of date"
 
 
-def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
-    """./dev serve (mkdocs serve): a mistake in a macro call fails that rebuild with its Dutch message
-    (MkDocs holds requests until a build succeeds), and the server rebuilds once the page is fixed,
-    or the example file changes."""
+def test_serving_reloads_the_page_and_survives_a_mistake(tmp_path, page):
+    """./dev serve (mkdocs serve): saving a page reloads it in the browser by itself (MkDocs' live
+    reload script runs under the policy); a mistake in a macro call fails that rebuild with its Dutch
+    message, and the server rebuilds once the page is fixed, or when the example file changes."""
     import subprocess
     import sys
     import time
-    import urllib.request
+
+    from playwright.sync_api import expect
 
     from conftest import free_port
 
-    page = tmp_path / "src" / "docs" / "blad.md"
+    source = tmp_path / "src" / "docs" / "blad.md"
     config = fixture_site(tmp_path / "src", {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag een") }}\n'})
     config.write_text(config.read_text(encoding="utf-8").replace(
         "glossary: includes/afkortingen.md", "glossary: includes/afkortingen.md, example: voorbeeld.yml"), encoding="utf-8")
@@ -321,6 +322,8 @@ def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
     example.write_text('naam: "Voorbeeld"\nantwoorden: {w-a: "goed"}\n', encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
 
     def wait_for(condition, what):
         deadline = time.monotonic() + 30
@@ -329,27 +332,23 @@ def test_a_mistake_while_serving_keeps_the_server_running(tmp_path):
             assert time.monotonic() < deadline, f"timed out: {what}"
             time.sleep(0.1)
 
-    def shown():
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/blad/", timeout=2) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return ""
-
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
                                    "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=output, stderr=output,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         try:
-            wait_for(lambda: "Vraag een" in shown(), "the first build")
-            page.write_text(page.read_text(encoding="utf-8") + '{{ text("w-a", "Vraag twee") }}\n', encoding="utf-8")
+            wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"), "the first build")
+            page.goto(f"http://127.0.0.1:{port}/blad/")
+            expect(page.locator("#wb-w-a")).to_have_count(1)
+            source.write_text(source.read_text(encoding="utf-8") + '{{ text("w-a", "Vraag twee") }}\n', encoding="utf-8")
             wait_for(lambda: "wordt twee keer gebruikt" in log.read_text(encoding="utf-8"), "the mistake reported")
-            page.write_text(page.read_text(encoding="utf-8").replace('text("w-a", "Vraag twee")', 'text("w-b", "Vraag twee")'),
-                            encoding="utf-8")
-            wait_for(lambda: "Vraag twee" in shown(), "the rebuild after the fix")
+            source.write_text(source.read_text(encoding="utf-8").replace('text("w-a", "Vraag twee")', 'text("w-b", "Vraag twee")'),
+                              encoding="utf-8")
+            expect(page.locator("#wb-w-b")).to_have_count(1, timeout=30_000)  # reloaded by itself
             # The example file (outside docs/) is watched too.
             example.write_text('naam: "Voorbeeld"\nantwoorden: {w-c: "fout"}\n', encoding="utf-8")
             wait_for(lambda: "veld 'w-c': dit veld bestaat niet" in log.read_text(encoding="utf-8"), "the example checked")
+            assert not violations
         finally:
             server.terminate()
             server.wait(timeout=10)
