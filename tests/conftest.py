@@ -30,15 +30,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 REFERENCE_STORAGE_KEY = "werkboek-digitale-inclusie"
 
 
-def storage_key() -> str:
+def storage_key(root: Path = ROOT) -> str:
     sys.path.insert(0, str(ROOT / "scripts"))
     import offline  # scripts/offline.py names the offline copy after the same key
-    return offline.name_of(ROOT / "mkdocs.yml")
+    return offline.name_of(root / "mkdocs.yml")
+
+
+def kept_reference_key(root: Path = ROOT) -> str:
+    """Why the tests cannot run, or "": a new workbook (no lock file yet) that still has this
+    repository's storage_key would run every test about this repository's content on its own."""
+    if storage_key(root) != REFERENCE_STORAGE_KEY or (root / "werkboek.lock.json").is_file():
+        return ""
+    return (f"mkdocs.yml heeft nog de storage_key van Werkboek Digitale Inclusie ({REFERENCE_STORAGE_KEY}), "
+            "maar er is geen werkboek.lock.json. Begin je een nieuw werkboek? Geef het dan een eigen storage_key "
+            "(README, \"Een nieuw werkboek maken\", stap 3): dan slaan de tests over Werkboek Digitale Inclusie "
+            "zichzelf over. Is dit Werkboek Digitale Inclusie zelf? Voer dan ./dev lock uit.")
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "reference: about the content of this repository's own workbook "
                                        "(skipped in a workbook made from a copy of it)")
+    problem = kept_reference_key()
+    if problem:
+        raise pytest.UsageError(problem)
 
 
 def pytest_collection_modifyitems(config, items):

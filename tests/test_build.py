@@ -259,6 +259,21 @@ def test_a_workbook_can_have_no_header_fields(tmp_path):
     assert "wb-header" not in html and "Je gegevens" not in html and 'data-wb-field="w-naam"' in html
 
 
+def test_a_new_workbook_that_kept_this_storage_key_is_told_before_any_test_runs(tmp_path):
+    """A copy without its own storage_key would run the tests about this repository's content on
+    other content (and fail by the dozen): ./dev test stops first and says what to do."""
+    from conftest import kept_reference_key
+    (tmp_path / "mkdocs.yml").write_text(f"extra:\n  werkboek:\n    storage_key: {REFERENCE_STORAGE_KEY}\n",
+                                         encoding="utf-8")
+    assert "Geef het dan een eigen storage_key" in kept_reference_key(tmp_path)
+    (tmp_path / "werkboek.lock.json").write_text("{}", encoding="utf-8")
+    assert kept_reference_key(tmp_path) == ""
+    (tmp_path / "mkdocs.yml").write_text("extra:\n  werkboek:\n    storage_key: eigen-werkboek\n", encoding="utf-8")
+    (tmp_path / "werkboek.lock.json").unlink()
+    assert kept_reference_key(tmp_path) == ""
+    assert kept_reference_key() == ""  # this repository
+
+
 def test_a_second_workbook_is_built_for_the_address_it_is_served_from(second_workbook):
     """Its mkdocs.yml names its own address (https://example.org/werkboeken/scholen/) plainly, as the
     README says; SITE_URL (tests, README "Publishing", GitHub Pages) still decides where the build
