@@ -94,6 +94,28 @@ def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
             assert "blad.md" in result.stderr
 
 
+def test_links_to_pages_in_hint_html_point_to_the_built_pages(tmp_path):
+    """hint_html/label_html are HTML that Markdown never sees: a link to a page (uitleg/meer.md) gets
+    the page's address as Markdown links do, on the site and in the offline copy (.html addresses);
+    a link to a page that does not exist stops the build."""
+    hint = 'Lees <a href="uitleg/meer.md#kop">meer</a> of <a href="https://example.org/x.md">elders</a>.'
+    pages = {"blad.md": "# Blad\n\n" + WORKSHEET + f"{{{{ text(\"w-a\", \"Vraag\", hint_html='{hint}') }}}}\n",
+             "uitleg/meer.md": "# Meer\n\n## Kop\n"}
+    result, site = build_fixture(tmp_path / "site", pages)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (site / "blad/index.html").read_text(encoding="utf-8")
+    assert '<a href="../uitleg/meer/#kop">meer</a>' in html and 'href="https://example.org/x.md"' in html
+    config = fixture_site(tmp_path / "offline" / "src", pages)
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = build_site(tmp_path / "offline" / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert '<a href="uitleg/meer.html#kop">meer</a>' in (tmp_path / "offline/out/blad.html").read_text(encoding="utf-8")
+    pages["blad.md"] = pages["blad.md"].replace("uitleg/meer.md", "uitleg/weg.md")
+    result, _ = build_fixture(tmp_path / "missing", pages)
+    assert result.returncode != 0
+    assert "Fout in blad.md, veld 'w-a': de link naar uitleg/weg.md wijst naar een pagina die niet bestaat." in result.stderr
+
+
 def test_fields_survive_admonitions_lists_and_multiline_calls(tmp_path):
     page = "# Blad\n\n" + WORKSHEET + """!!! tip "Tip"
 
