@@ -29,8 +29,8 @@ def on_config(config):
         config["site_url"] = address if address.endswith("/") else address + "/"
     # mkdocs-macros ends the process on a mistake in a macro call (on_error_fail: sys.exit), which
     # during `mkdocs serve` stops the server at an editor's first typo. There it logs the mistake as
-    # a warning instead: strict mode fails that rebuild, the server keeps the last good site and
-    # rebuilds once the page is fixed.
+    # a warning instead: strict mode fails that rebuild (MkDocs holds the browser's requests until a
+    # build succeeds) and the next save rebuilds.
     macros = config.plugins.get("macros")
     if _serving and macros is not None:
         macros.config["on_error_fail"] = False
