@@ -91,19 +91,22 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(html: str, styles: tuple[str, ...] = ()) -> str:
-    """The policy for one page; `styles`: the texts of the site's inline <style> elements."""
+def policy(html: str, styles: tuple[str, ...] = (), serving: bool = False) -> str:
+    """The policy for one page; `styles`: the texts of the site's inline <style> elements.
+    `serving`: for `mkdocs serve`, which adds its live-reload script inline to every page it sends,
+    new for each request (it carries the time), so no hash can allow it: there inline scripts may
+    run ('unsafe-inline' only works without hashes). Built sites never."""
     directives = {name: list(sources) for name, sources in POLICY.items()}
-    directives["script-src"] += script_hashes(html)
+    directives["script-src"] += ["'unsafe-inline'"] if serving else script_hashes(html)
     directives["style-src"] += [sha256(text) for text in styles if text]
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def protect(html: str, styles: tuple[str, ...] = ()) -> str:
+def protect(html: str, styles: tuple[str, ...] = (), serving: bool = False) -> str:
     """The page with its policy as the first thing in <head> after the character set."""
     if "http-equiv=\"Content-Security-Policy\"" in html:
         raise ValueError("Deze pagina heeft al een Content-Security-Policy; die hoort alleen in macros/csp.py.")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, styles)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, styles, serving)}">'
     anchor = CHARSET.search(html) or HEAD.search(html)
     if not anchor:
         raise ValueError("Deze pagina heeft geen <head>: de Content-Security-Policy kan er niet in.")

@@ -363,6 +363,10 @@ def make_handout(settings) -> dict | None:
     return {"title": title.strip(), "intro": intro.strip(), "parts": checked}
 
 
+# {name} in an interface text: filled in by t() in js/texts.js and Renderer.text.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def make_texts(texts, known: dict[str, str]) -> dict[str, str]:
     """`extra.werkboek.texts`: the workbook's own wording for the engine's interface texts (`known`:
     the engine's table). A key the engine does not have would change nothing: it stops the build."""
@@ -373,6 +377,14 @@ def make_texts(texts, known: dict[str, str]) -> dict[str, str]:
     if unknown:
         raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): de sleutel '{unknown[0]}' bestaat niet. "
                              "De sleutels staan in overrides/assets/werkboek/js/texts.js.")
+    for key, text in texts.items():  # a {name} the engine does not fill in would show as typed
+        names = PLACEHOLDER.findall(known[key])
+        wrong = [name for name in PLACEHOLDER.findall(text) if name not in names]
+        if wrong:
+            has = ("Deze tekst kent: " + ", ".join("{" + name + "}" for name in dict.fromkeys(names)) + "."
+                   if names else "Deze tekst vult niets in.")
+            raise WorksheetError(f"Fout in {CONFIG} (extra.werkboek.texts): '{key}' noemt {{{wrong[0]}}}, "
+                                 f"maar dat vult het werkboek daar niet in. {has}")
     return dict(texts)
 
 
@@ -401,6 +413,7 @@ class Workbook:
         self.html_by_token: dict[str, object] = {}  # token -> HTML, or a function making it
         self.page_order: list[str] = []
         self.plan: tuple[str, str] | None = None  # (page, url) of the page with plan()
+        self.diagnoses: list[tuple[str, str]] = []  # (page, worksheet id) of every diagnose() call
         self._tokens = count(1)
 
     # -- registration -------------------------------------------------------------------------
@@ -440,6 +453,9 @@ class Workbook:
             raise WorksheetError(f"Fout in {page}: plan() staat ook al in {self.plan[0]}; "
                                  "een werkboek heeft één planpagina.")
         self.plan = (page, url)
+
+    def mark_diagnosis(self, page: str, worksheet_id: str) -> None:
+        self.diagnoses.append((page, worksheet_id))
 
     def add(self, new: Field, html_of) -> Field:
         """Register a field (and the follow-ups the engine made for it) and give it a token.
@@ -505,12 +521,26 @@ class Workbook:
             if old in self.owners:
                 raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
 
+    def verdict_sheets(self) -> set[str]:
+        """The worksheets with verdicts (role="verdict"): the ones a diagnosis can show."""
+        return {sheet.id for sheet in self.worksheets.values() if any(f.role == "verdict" for f in sheet.fields)}
+
+    def check_diagnoses(self) -> None:
+        """Every diagnose("id") names a worksheet with verdicts (else its block would stay empty)."""
+        verdicts = self.verdict_sheets()
+        for page, sheet_id in self.diagnoses:
+            if sheet_id not in verdicts:
+                known = (f"Werkbladen met oordelen: {', '.join(sorted(verdicts))}." if verdicts
+                         else "Geen werkblad heeft oordelen.")
+                raise WorksheetError(f"Fout in {page}: diagnose(\"{sheet_id}\") toont de oordelen van een werkblad, "
+                                     f"maar '{sheet_id}' is geen werkblad met oordelen (role=\"verdict\"). {known}")
+
     def check_handout(self, handout: dict | None) -> None:
         """Every id the handout names must be a worksheet question, or a worksheet with verdicts."""
         if not handout:
             return
         fields = {item.id for sheet in self.worksheets.values() for item in sheet.fields}
-        verdicts = {sheet.id for sheet in self.worksheets.values() if any(f.role == "verdict" for f in sheet.fields)}
+        verdicts = self.verdict_sheets()
         for part in handout["parts"]:
             here = f"Fout in {CONFIG} (extra.werkboek.handout), onderdeel '{part['title']}'"
             for field_id in part.get("fields", []):
@@ -525,6 +555,7 @@ class Workbook:
     def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, handout=None, example: str = "") -> dict:
         self.check_renames()
         self.check_handout(handout)
+        self.check_diagnoses()
         sheets = self.sheets()
         fields = [item for sheet in sheets for item in sheet.fields]
         values = {}
@@ -609,7 +640,10 @@ def check_example(data, manifest: dict, where: str) -> dict:
     known.update({f["id"]: f for sheet in manifest["worksheets"] for f in sheet["fields"]})
     for field_id, value in data["antwoorden"].items():
         if field_id not in known:
-            raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek.")
+            # Header ids are not on any page (extra.werkboek.header, or the default ones): name them.
+            header = ", ".join(h["id"] for h in manifest["header"])
+            raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek."
+                        + (f" De kopvelden heten: {header}." if header else ""))
         problem = _answer_problem(known[field_id], value)
         if problem:
             raise _fail(where, field_id, problem)

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .assets import default_texts
-from .model import Field, HeaderField, Worksheet, make_field, manifest_part
+from .model import PLACEHOLDER, Field, HeaderField, Worksheet, make_field, manifest_part
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABBREVIATION_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<definition>.*\S)\s*$")
@@ -49,7 +49,7 @@ class Renderer:
 
     def text(self, key: str, **values) -> str:
         """The interface text for key, as the browser's t() gives it (js/texts.js plus overrides)."""
-        return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m[1], m[0])), self.texts.get(key, key))
+        return PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), self.texts.get(key, key))
 
     def abbreviate(self, text: str) -> Markup:
         """Escape plain text and mark every glossary abbreviation in it with an <abbr> tooltip."""

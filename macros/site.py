@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import assets
@@ -26,6 +28,7 @@ from .render import Renderer, read_glossary
 MANIFEST_DIR = "assets/werkboek"
 EXAMPLE_FILE = "voorbeeld.js"  # the filled example, loaded only when a user asks to see it
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+PAGE_LINK = re.compile(r'(\bhref=")([^"#?:]+\.md)((?:#[^"]*)?")')  # a link to a page of docs/, in label_html/hint_html
 WRITE_LOCK = "WERKBOEK_WRITE_LOCK"  # set by `./dev lock`: write the lock instead of checking it
 log = logging.getLogger("mkdocs.plugins.werkboek")
 # PyYAML's C loader where it is built (about ten times faster on the example file), else the Python one.
@@ -64,13 +67,34 @@ class Build:
         self.plan_page = None
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
+        # Files besides docs/ and mkdocs.yml that the build reads: `mkdocs serve` watches them too.
+        self.inputs = [project_dir / name for name in (glossary, self.example_name) if name]
 
     # -- what the macros call; `page` is the MkDocs page being rendered ---------------------------
 
     def field(self, kind: str, page, field_id, label="", **params):
+        for name in ("label_html", "hint_html"):
+            if isinstance(params.get(name), str):
+                params[name] = self.page_links(params[name], page, field_id)
         return self.workbook.add(make_field(kind, field_id, label, page=page.file.src_uri,
                                             engine_texts=self.renderer.texts, **params),
                                  self.renderer.field)
+
+    def page_links(self, html: str, page, field_id) -> str:
+        """Links to pages (`<a href="uitleg.md">`) in label_html/hint_html as MkDocs writes Markdown
+        links: the page's address relative to this page (also in the offline copy, with its .html
+        addresses). Markdown never sees this HTML, so it would not rewrite them; a missing page stops the build."""
+        config = self.config
+
+        def link(match):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match[2]))
+            if not (Path(config["docs_dir"]) / target).is_file():
+                raise WorksheetError(f"Fout in {page.file.src_uri}, veld '{field_id}': de link naar {match[2]} "
+                                     "wijst naar een pagina die niet bestaat.")
+            file = File(target, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
+            return match[1] + file.url_relative_to(page.file) + match[3]
+
+        return PAGE_LINK.sub(link, html)
 
     def column(self, page, column_id, label="", kind="text", options=None):
         return make_column_spec(page.file.src_uri, column_id, label, kind, options)
@@ -92,8 +116,8 @@ class Build:
         return self.workbook.stash(self.renderer.glossary_list())
 
     def widget(self, name: str, page, worksheet_id: str = "") -> str:
-        if name == "diagnose":
-            check_id(page.file.src_uri, worksheet_id)
+        if name == "diagnose":  # checked once every worksheet is read (Workbook.check_diagnoses)
+            self.workbook.mark_diagnosis(page.file.src_uri, check_id(page.file.src_uri, worksheet_id))
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page

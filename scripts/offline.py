@@ -35,7 +35,9 @@ def build(output: Path) -> tuple[Path, Path]:
     output.mkdir(parents=True, exist_ok=True)
     if folder.exists():
         shutil.rmtree(folder)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A copy on disk has no address: SITE_URL (set for the online build) would win over mkdocs-offline.yml.
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                     "--config-file", str(ROOT / "mkdocs-offline.yml"), "--site-dir", str(folder)],
                    cwd=ROOT, env=env, check=True)

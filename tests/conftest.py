@@ -30,15 +30,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 REFERENCE_STORAGE_KEY = "werkboek-digitale-inclusie"
 
 
-def storage_key() -> str:
+def storage_key(root: Path = ROOT) -> str:
     sys.path.insert(0, str(ROOT / "scripts"))
     import offline  # scripts/offline.py names the offline copy after the same key
-    return offline.name_of(ROOT / "mkdocs.yml")
+    return offline.name_of(root / "mkdocs.yml")
+
+
+def kept_reference_key(root: Path = ROOT) -> str:
+    """Why the tests cannot run, or "": a new workbook (no lock file yet) that still has this
+    repository's storage_key would run every test about this repository's content on its own."""
+    if storage_key(root) != REFERENCE_STORAGE_KEY or (root / "werkboek.lock.json").is_file():
+        return ""
+    return (f"mkdocs.yml heeft nog de storage_key van Werkboek Digitale Inclusie ({REFERENCE_STORAGE_KEY}), "
+            "maar er is geen werkboek.lock.json. Begin je een nieuw werkboek? Geef het dan een eigen storage_key "
+            "(README, \"Een nieuw werkboek maken\", stap 3): dan slaan de tests over Werkboek Digitale Inclusie "
+            "zichzelf over. Is dit Werkboek Digitale Inclusie zelf? Voer dan ./dev lock uit.")
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "reference: about the content of this repository's own workbook "
                                        "(skipped in a workbook made from a copy of it)")
+    problem = kept_reference_key()
+    if problem:
+        raise pytest.UsageError(problem)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -150,7 +164,10 @@ def offline_copy(tmp_path_factory) -> Path:
     sys.path.insert(0, str(ROOT / "scripts"))
     import offline  # scripts/offline.py
     output = tmp_path_factory.mktemp("dist")
-    folder, archive = offline.build(output)
+    # As in a CI job that sets the online address for all its steps: the copy on disk ignores it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", "https://example.org/werkboek/")
+        folder, archive = offline.build(output)
     assert (folder / "index.html").exists()
     unpacked = tmp_path_factory.mktemp("usb")
     with zipfile.ZipFile(archive) as bundle:
@@ -226,15 +243,21 @@ def second_workbook_source(directory: Path) -> Path:
     return directory / "mkdocs.yml"
 
 
+# Where the tests serve the second workbook: in a sub-folder of the server, as on a host that keeps
+# several workbooks (its mkdocs.yml names another address; SITE_URL wins).
+SECOND_WORKBOOK_PATH = "werkboeken/scholen/"
+
+
 @pytest.fixture(scope="session")
 def second_workbook(tmp_path_factory) -> tuple[Path, str]:
-    """The second example workbook, built (strict) and served: (site folder, address)."""
+    """The second example workbook, built (strict) and served at a sub-path: (site folder, address)."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
+    url = f"http://127.0.0.1:{port}/{SECOND_WORKBOOK_PATH}"
     config = second_workbook_source(tmp_path_factory.mktemp("second-src") / "werkboek")
-    target = tmp_path_factory.mktemp("second-site")
+    root = tmp_path_factory.mktemp("second-server")
+    target = root / SECOND_WORKBOOK_PATH
     result = build_site(target, url, config=config)
     assert result.returncode == 0, result.stderr
-    httpd = serve(target, port)
+    httpd = serve(root, port)
     yield target, url
     httpd.shutdown()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -83,12 +85,35 @@ def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
         ('{{ table("w-tabel", "Tabel", columns=[]) }}', "minstens één kolom"),
         ('{{ choice("w-keuze", "Kies", options=[]) }}', "keuzes (options) is leeg"),
         ('{{ text("w-leeg", "") }}', "er ontbreekt een label"),
+        ('{{ diagnose("blad") }}', "'blad' is geen werkblad met oordelen"),
     ]):
         result, _ = build_fixture(tmp_path / str(number), {"blad.md": "# Blad\n\n" + WORKSHEET + call + "\n"})
         assert result.returncode != 0, call
         assert message in result.stderr, result.stderr[-2000:]
         if "slider" not in call:
             assert "blad.md" in result.stderr
+
+
+def test_links_to_pages_in_hint_html_point_to_the_built_pages(tmp_path):
+    """hint_html/label_html are HTML that Markdown never sees: a link to a page (uitleg/meer.md) gets
+    the page's address as Markdown links do, on the site and in the offline copy (.html addresses);
+    a link to a page that does not exist stops the build."""
+    hint = 'Lees <a href="uitleg/meer.md#kop">meer</a> of <a href="https://example.org/x.md">elders</a>.'
+    pages = {"blad.md": "# Blad\n\n" + WORKSHEET + f"{{{{ text(\"w-a\", \"Vraag\", hint_html='{hint}') }}}}\n",
+             "uitleg/meer.md": "# Meer\n\n## Kop\n"}
+    result, site = build_fixture(tmp_path / "site", pages)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (site / "blad/index.html").read_text(encoding="utf-8")
+    assert '<a href="../uitleg/meer/#kop">meer</a>' in html and 'href="https://example.org/x.md"' in html
+    config = fixture_site(tmp_path / "offline" / "src", pages)
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = build_site(tmp_path / "offline" / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert '<a href="uitleg/meer.html#kop">meer</a>' in (tmp_path / "offline/out/blad.html").read_text(encoding="utf-8")
+    pages["blad.md"] = pages["blad.md"].replace("uitleg/meer.md", "uitleg/weg.md")
+    result, _ = build_fixture(tmp_path / "missing", pages)
+    assert result.returncode != 0
+    assert "Fout in blad.md, veld 'w-a': de link naar uitleg/weg.md wijst naar een pagina die niet bestaat." in result.stderr
 
 
 def test_fields_survive_admonitions_lists_and_multiline_calls(tmp_path):
@@ -256,6 +281,36 @@ def test_a_workbook_can_have_no_header_fields(tmp_path):
     assert "wb-header" not in html and "Je gegevens" not in html and 'data-wb-field="w-naam"' in html
 
 
+def test_a_new_workbook_that_kept_this_storage_key_is_told_before_any_test_runs(tmp_path):
+    """A copy without its own storage_key would run the tests about this repository's content on
+    other content (and fail by the dozen): ./dev test stops first and says what to do."""
+    from conftest import kept_reference_key
+    (tmp_path / "mkdocs.yml").write_text(f"extra:\n  werkboek:\n    storage_key: {REFERENCE_STORAGE_KEY}\n",
+                                         encoding="utf-8")
+    assert "Geef het dan een eigen storage_key" in kept_reference_key(tmp_path)
+    (tmp_path / "werkboek.lock.json").write_text("{}", encoding="utf-8")
+    assert kept_reference_key(tmp_path) == ""
+    (tmp_path / "mkdocs.yml").write_text("extra:\n  werkboek:\n    storage_key: eigen-werkboek\n", encoding="utf-8")
+    (tmp_path / "werkboek.lock.json").unlink()
+    assert kept_reference_key(tmp_path) == ""
+    assert kept_reference_key() == ""  # this repository
+
+
+def test_a_second_workbook_is_built_for_the_address_it_is_served_from(second_workbook):
+    """Its mkdocs.yml names its own address (https://example.org/werkboeken/scholen/) plainly, as the
+    README says; SITE_URL (tests, README "Publishing", GitHub Pages) still decides where the build
+    points to: the canonical links, and the 404 page, whose links start at the site's root."""
+    site, url = second_workbook
+    path = urlsplit(url).path
+    assert path != "/"  # served from a sub-folder
+    start = (site / "werkbladen/blad-a/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}werkbladen/blad-a/">' in start
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]*assets/[^"]*)"', missing)
+    assert assets and all(asset.startswith(path + "assets/") for asset in assets), assets
+    assert "example.org" not in start + missing
+
+
 def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     """tests/fixtures/tweede-werkboek: other title, storage key, header, plan page and worksheet names."""
     site, _ = second_workbook
@@ -264,7 +319,7 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
     assert manifest["storageKey"] == "werkboek-samenwerken-scholen"
     assert manifest["plan"] == {"url": "overzicht/", "title": "Jouw overzicht"}
     assert [(h["id"], h["label"], h["kind"], h["role"]) for h in manifest["header"]] == [
-        ("kop-school", "Naam van de school", "text", "audience"),
+        ("kop-school", "Voor welke school?", "text", "audience"),
         ("kop-team", "Jouw team of vestiging", "text", "organisation"),
         ("kop-ingevuld", "Ingevuld op", "date", "date")]
     assert [s["title"] for s in manifest["worksheets"]] == ["Werkblad A: Waar sta je?", "Werkblad B: Afspraken"]
@@ -282,3 +337,55 @@ def test_a_second_workbook_builds_with_the_same_engine(second_workbook):
         assert "gemeente" not in words and "bibliotheek" not in words, f"the first workbook's words in {built}"
     locked = json.loads((SECOND_WORKBOOK / "werkboek.lock.json").read_text(encoding="utf-8"))
     assert locked == lock_of(manifest), "tests/fixtures/tweede-werkboek/werkboek.lock.json is out of date"
+
+
+def test_serving_reloads_the_page_and_survives_a_mistake(tmp_path, page):
+    """./dev serve (mkdocs serve): saving a page reloads it in the browser by itself (MkDocs' live
+    reload script runs under the policy); a mistake in a macro call fails that rebuild with its Dutch
+    message, and the server rebuilds once the page is fixed, or when the example file changes."""
+    import subprocess
+    import sys
+    import time
+
+    from playwright.sync_api import expect
+
+    from conftest import free_port
+
+    source = tmp_path / "src" / "docs" / "blad.md"
+    config = fixture_site(tmp_path / "src", {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag een") }}\n'})
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "glossary: includes/afkortingen.md", "glossary: includes/afkortingen.md, example: voorbeeld.yml"), encoding="utf-8")
+    example = tmp_path / "src" / "voorbeeld.yml"
+    example.write_text('naam: "Voorbeeld"\nantwoorden: {w-a: "goed"}\n', encoding="utf-8")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+
+    def wait_for(condition, what):
+        deadline = time.monotonic() + 30
+        while not condition():
+            assert server.poll() is None, f"the server stopped ({what}):\n{log.read_text(encoding='utf-8')[-2000:]}"
+            assert time.monotonic() < deadline, f"timed out: {what}"
+            time.sleep(0.1)
+
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
+                                   "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=output, stderr=output,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"), "the first build")
+            page.goto(f"http://127.0.0.1:{port}/blad/")
+            expect(page.locator("#wb-w-a")).to_have_count(1)
+            source.write_text(source.read_text(encoding="utf-8") + '{{ text("w-a", "Vraag twee") }}\n', encoding="utf-8")
+            wait_for(lambda: "wordt twee keer gebruikt" in log.read_text(encoding="utf-8"), "the mistake reported")
+            source.write_text(source.read_text(encoding="utf-8").replace('text("w-a", "Vraag twee")', 'text("w-b", "Vraag twee")'),
+                              encoding="utf-8")
+            expect(page.locator("#wb-w-b")).to_have_count(1, timeout=30_000)  # reloaded by itself
+            # The example file (outside docs/) is watched too.
+            example.write_text('naam: "Voorbeeld"\nantwoorden: {w-c: "fout"}\n', encoding="utf-8")
+            wait_for(lambda: "veld 'w-c': dit veld bestaat niet" in log.read_text(encoding="utf-8"), "the example checked")
+            assert not violations
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

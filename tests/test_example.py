@@ -20,7 +20,8 @@ from plan_helpers import pdf_text, seed_everything, sheet_url, squash, stored_se
 from test_accessibility import violations
 from test_transfer import export_json
 
-pytestmark = pytest.mark.reference  # about this repository's own workbook (conftest.py)
+# The tests marked reference are about this repository's own workbook and its example (conftest.py);
+# the example checks of the build and a workbook without an example run in any workbook.
 
 EXAMPLE_FILE = ROOT / "includes" / "voorbeeld-antwoorden.yml"
 # Read when the module loads; a workbook made from a copy may have no example (its tests skip).
@@ -75,6 +76,7 @@ def example_strings():
                     yield text
 
 
+@pytest.mark.reference
 def test_example_on_every_worksheet_and_the_plan_then_back_and_away(context, page, site_url, manifest, tmp_path):
     requests = []
     context.on("request", lambda request: requests.append(request.url))
@@ -142,6 +144,7 @@ def test_example_on_every_worksheet_and_the_plan_then_back_and_away(context, pag
     assert not [key for key in page.evaluate("Object.keys(localStorage)") if "werkmap:m" in key]
 
 
+@pytest.mark.reference
 def test_a_worksheet_with_the_example_open_passes_axe(page, site_url, manifest):
     ready(page, site_url)
     open_example(page)
@@ -150,6 +153,7 @@ def test_a_worksheet_with_the_example_open_passes_axe(page, site_url, manifest):
     assert violations(Axe(), page, "werkblad 2 met het voorbeeld") == []
 
 
+@pytest.mark.reference
 def test_example_opens_and_closes_in_every_engine(engine, site_url, manifest):
     sheet = sheet_url(site_url, manifest["worksheets"][0])
     engine.open(sheet)
@@ -172,6 +176,7 @@ def test_example_opens_and_closes_in_every_engine(engine, site_url, manifest):
     assert engine.run("return document.querySelector(\"[data-wb-example-notice='example']\")") is None
 
 
+@pytest.mark.reference
 def test_example_opens_in_the_offline_copy_from_disk(browser, offline_copy):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
@@ -201,7 +206,7 @@ MANIFEST = {"header": [{"id": "kop-datum", "kind": "date", "shape": "string"}], 
 
 @pytest.mark.parametrize("answers, message", [
     ('keuze: "misschien"', "veld 'keuze': 'misschien' is geen keuze van dit veld. Kies uit: ja, nee."),
-    ('onbekend: "x"', "veld 'onbekend': dit veld bestaat niet in het werkboek."),
+    ('onbekend: "x"', "veld 'onbekend': dit veld bestaat niet in het werkboek. De kopvelden heten: kop-datum."),
     ('meer: ["a", "c"]', "veld 'meer': keuze 'c' bestaat niet of staat er twee keer. Kies uit: a, b."),
     ('meer: "a"', "veld 'meer': het antwoord is een lijst met keuzes (- waarde)."),
     ('tabel: [{wat: "x"}]', "veld 'tabel': rij 1, kolom 'wat': de kolom bestaat niet. Kies uit: wie."),
@@ -230,6 +235,7 @@ def test_a_wrong_example_stops_the_build(tmp_path):
 MARK = "Voorbeeld: de antwoorden hieronder zijn verzonnen"
 
 
+@pytest.mark.reference
 def test_the_handout_and_word_files_of_the_example_say_it_is_an_example(page, site_url, manifest, tmp_path):
     """The example can be looked at as handout and Word file too, and never passes for real answers."""
     import docx
@@ -254,6 +260,7 @@ def test_the_handout_and_word_files_of_the_example_say_it_is_an_example(page, si
         assert ANSWERS["kop-bibliotheek"] in " ".join(texts + cell_texts(document))
 
 
+@pytest.mark.reference
 def test_the_example_keeps_its_look_through_instant_navigation(page, site_url, manifest):
     """The example's code and styles load only with the offer or while it is open; a worksheet
     reached by instant navigation (which drops from <head> what the next page lacks) still shows

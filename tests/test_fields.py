@@ -10,7 +10,7 @@ import pytest
 
 from macros.assets import default_texts
 from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_handout,
-                          make_header, option)
+                          make_header, make_texts, option)
 from macros.render import Renderer
 
 PAGE = "werkbladen/test.md"
@@ -357,6 +357,33 @@ def test_handout_ids_are_checked_against_the_worksheets():
                           [{"title": "Stand", "diagnosis": "blad"}, "'blad' is geen werkblad met oordelen"]):
         with pytest.raises(WorksheetError, match=message):
             workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [part]}))
+
+
+def test_a_text_of_the_workbook_uses_only_the_names_its_engine_text_fills_in():
+    """extra.werkboek.texts: {name} that the engine does not fill in would show as typed, so it stops the
+    build naming the key and the names that text has; leaving a name out is fine."""
+    known = default_texts()
+    assert make_texts({"set.switched": "Nu in {name}.", "handout.print": "Afdrukken"}, known)["set.switched"] == "Nu in {name}."
+    with pytest.raises(WorksheetError, match=r"'set.switched' noemt \{naam\}.*Deze tekst kent: \{name\}\."):
+        make_texts({"set.switched": "Je werkt nu in {naam}."}, known)
+    with pytest.raises(WorksheetError, match=r"'table.add' noemt \{label\}.*Deze tekst vult niets in\."):
+        make_texts({"table.add": "Rij toevoegen aan {label}"}, known)
+
+
+def test_a_diagnosis_names_a_worksheet_with_verdicts():
+    """diagnose("id") with a mistyped id, or a worksheet without verdicts, stops the build (its block
+    would stay empty on the page) and names the page and the worksheets that do have verdicts."""
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "long", "b-doel")
+    workbook.mark_diagnosis("plan.md", "blad")
+    with pytest.raises(WorksheetError, match=r'Fout in plan\.md: diagnose\("blad"\).*Geen werkblad heeft oordelen'):
+        workbook.manifest(storage_key="s", title="t")
+    workbook.start_worksheet("oordeel.md", "oordeel/", "oordeel", "Oordeel")
+    registered(workbook, "oordeel.md", "choice", "o-oordeel", role="verdict", options=[option("Goed", tone="good")])
+    workbook.diagnoses = [("plan.md", "oordeel"), ("oordeel.md", "oordel")]
+    with pytest.raises(WorksheetError, match=r'Fout in oordeel\.md: diagnose\("oordel"\).*met oordelen: oordeel\.'):
+        workbook.manifest(storage_key="s", title="t")
 
 
 # -- the lock ------------------------------------------------------------------------------------

@@ -56,10 +56,12 @@ def test_offline_config_stays_in_step_with_mkdocs_yml():
     main = load_yaml(ROOT / "mkdocs.yml")
     offline_config = load_yaml(ROOT / "mkdocs-offline.yml")
     assert offline_config["INHERIT"] == "mkdocs.yml"
-    assert offline_config["theme"]["features"] == [f for f in main["theme"]["features"] if f != "navigation.instant"]
+    assert offline_config["theme"]["features"] == [f for f in main["theme"]["features"] if f != "navigation.instant"], \
+        "mkdocs-offline.yml: theme.features is die van mkdocs.yml zonder navigation.instant"
     plugins = offline_config["plugins"]
     assert "offline" in plugins
-    assert [p for p in plugins if p != "offline"] == main["plugins"]
+    assert [p for p in plugins if p != "offline"] == main["plugins"], \
+        "mkdocs-offline.yml: plugins zijn die van mkdocs.yml, plus offline"
     assert offline_config["use_directory_urls"] is False
 
 

@@ -41,3 +41,32 @@ def test_its_own_handout_prints_its_chosen_answers(page, second_workbook, tmp_pa
             assert expected in printed, f"{field_id}: {expected!r}"
     assert filler.shown["a-eerder-wat"][0] not in printed  # not chosen for the handout
     assert "Gespreksnotitie" not in printed and "Contactpersoon" not in printed and "Gemeente" not in printed
+
+
+def test_a_label_that_ends_in_a_question_mark_gets_no_colon(page, second_workbook, tmp_path):
+    """Its header asks "Voor welke school?" (as the engine's default "Voor wie is dit plan?" does): the
+    blank forms, the text export and the Word file put the answer after it without a colon ("?:")."""
+    import docx
+
+    site, url = second_workbook
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    page.goto(sheet_url(url, manifest["worksheets"][0]))
+    page.fill("#wb-kop-school", "De Regenboog")
+    page.fill("#wb-kop-team", "Team Noord")
+    stub_print(page)
+    page.goto(url + manifest["plan"]["url"])
+    page.get_by_role("button", name="Lege werkbladen afdrukken").click()
+    page.wait_for_function("() => window.__printed === 1")
+    labels = page.locator(".wb-blank__header-label").all_inner_texts()
+    assert labels[:3] == ["Voor welke school?", "Jouw team of vestiging:", "Ingevuld op:"], labels
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Antwoorden als tekst downloaden").click()
+    info.value.save_as(tmp_path / "plan.txt")
+    lines = (tmp_path / "plan.txt").read_text(encoding="utf-8").splitlines()
+    assert "Voor welke school? De Regenboog" in lines and "Jouw team of vestiging: Team Noord" in lines
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Alle antwoorden als Word-bestand").click()
+    info.value.save_as(tmp_path / "plan.docx")
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "plan.docx")).paragraphs]
+    assert "Voor welke school? De Regenboog" in paragraphs and "Jouw team of vestiging: Team Noord" in paragraphs
+    assert not [p for p in paragraphs + lines if "?:" in p]

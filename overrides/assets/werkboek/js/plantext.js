@@ -22,7 +22,7 @@ Werkboek.define("planText", function (W) {
         lines.push(pad + "  " + t("text.row", { n: index + 1 }));
         field.columns.forEach(function (column) {
           var text = W.plan.cellText(column, row[column.id]);
-          if (text) lines.push(indent(column.label + ": " + text, pad + "    "));
+          if (text) lines.push(indent(W.util.colon(column.label) + " " + text, pad + "    "));
         });
       });
     } else if (field.shape === "list") {
@@ -43,7 +43,7 @@ Werkboek.define("planText", function (W) {
                t("plan.set") + ": " + setName, t("text.made", { date: W.util.today() }), ""];
     W.workbook.header().forEach(function (field) {
       var value = answers[field.id];
-      out.push(field.label + ": " + (model.isAnswered(value) ? W.plan.answerText(field, value) : t("answer.none")));
+      out.push(W.util.colon(field.label) + " " + (model.isAnswered(value) ? W.plan.answerText(field, value) : t("answer.none")));
     });
     W.workbook.worksheets().forEach(function (sheet) {
       out.push("", "", sheet.title.toUpperCase(), underline(sheet.title, "="));

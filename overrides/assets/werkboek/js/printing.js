@@ -69,7 +69,7 @@ Werkboek.define("printing", function (W) {
     var header = el("div", "wb-blank__header");
     W.workbook.header().forEach(function (field) {
       var row = el("p", "wb-blank__header-row");
-      row.appendChild(el("span", "wb-blank__header-label", field.label + ":"));
+      row.appendChild(el("span", "wb-blank__header-label", W.util.colon(field.label)));
       row.appendChild(el("span", "wb-blank__header-line"));
       header.appendChild(row);
     });

@@ -33,6 +33,9 @@ Werkboek.define("util", function () {
 
   function today() { return formatMoment(new Date().toISOString()); }
 
+  /* A label before its answer: "Naam:", but "Voor wie is dit plan?" stays as it is (no "?:"). */
+  function colon(label) { return /[?!:]$/.test(label) ? label : label + ":"; }
+
   /* The site root as an absolute URL: mkdocs-material's __md_scope, else its config.base. */
   function siteRoot() {
     if (window.__md_scope instanceof URL) return window.__md_scope.href;
@@ -50,5 +53,5 @@ Werkboek.define("util", function () {
   }
 
   return { el: el, has: has, isObject: isObject, formatDate: formatDate, formatMoment: formatMoment,
-           today: today, siteUrl: siteUrl };
+           today: today, colon: colon, siteUrl: siteUrl };
 });

@@ -67,7 +67,7 @@ Werkboek.define("wordfile", function (W) {
                 { type: "paragraph", text: t("text.made", { date: W.util.today() }) });
     W.workbook.header().forEach(function (field) {
       var value = answers[field.id];
-      blocks.push({ type: "paragraph", text: field.label + ": " +
+      blocks.push({ type: "paragraph", text: W.util.colon(field.label) + " " +
         (model.isAnswered(value) ? W.plan.answerText(field, value) : t("answer.none")) });
     });
     W.workbook.worksheets().forEach(function (sheet) {
