@@ -44,7 +44,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 MACRO_CALL = re.compile(r"\{\{-?.*?-?\}\}", re.DOTALL)
 # The first argument of these macros is an id that must be unique on the whole site.
 ID_MACROS = re.compile(r'\b(worksheet|section|text|long|yesno|choice|multi|table|date|diagnose)\(\s*"([a-z0-9-]+)"')
-COPIED = ("handleiding", "werkbladen", "achtergrond")  # copied per extra "workbook"; the rest stays single
+# Pages with these widgets (or the start page) exist once per site; every other page is copied for
+# the larger sizes, whatever the workbook and its folders.
+SINGLE = re.compile(r"\{\{-?\s*(?:plan|voortgang|werkmappen|voorbeeld)\(")
 
 
 def load_config() -> dict:
@@ -57,15 +59,17 @@ def load_config() -> dict:
 
 
 def write_docs(target: Path, copies: int, plain: bool):
-    """The site's docs, plus (copies - 1) renamed copies of the workbook pages."""
+    """The site's docs, plus (copies - 1) copies of its pages (all but the start page and the pages
+    with a once-per-site widget), with renamed ids."""
     shutil.copytree(ROOT / "docs", target)
+    copied = [page for page in sorted((ROOT / "docs").rglob("*.md"))
+              if page.relative_to(ROOT / "docs").as_posix() != "index.md" and not SINGLE.search(page.read_text(encoding="utf-8"))]
     for number in range(2, copies + 1):
-        for folder in COPIED:
-            destination = target / f"kopie-{number}" / folder
-            shutil.copytree(ROOT / "docs" / folder, destination)
-            for page in destination.rglob("*.md"):
-                text = page.read_text(encoding="utf-8")
-                page.write_text(ID_MACROS.sub(lambda m: f'{m.group(1)}("{m.group(2)}-k{number}"', text), encoding="utf-8")
+        for page in copied:
+            destination = target / f"kopie-{number}" / page.relative_to(ROOT / "docs")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            text = page.read_text(encoding="utf-8")
+            destination.write_text(ID_MACROS.sub(lambda m: f'{m.group(1)}("{m.group(2)}-k{number}"', text), encoding="utf-8")
     if plain:
         for page in target.rglob("*.md"):
             page.write_text(MACRO_CALL.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
