@@ -44,6 +44,12 @@ def pages_with_fields(site: Path) -> list[str]:
     return [page for page in built_pages(site) if "data-wb-field" in page_file(site, page).read_text(encoding="utf-8")]
 
 
+def pages_the_engine_starts_on(site: Path) -> list[str]:
+    """The pages whose content asks for a bundle (data-wb-load): the only ones where stored answers
+    change what is shown. Elsewhere only the loader runs and starts nothing (test_page_weight.py)."""
+    return [page for page in built_pages(site) if "data-wb-load" in page_file(site, page).read_text(encoding="utf-8")]
+
+
 def part_of(pages: list[str], part: int, parts: int) -> list[str]:
     """Part `part` (1…parts) of the pages: every parts-th one, so the parts together hold every page
     once. Tests that walk every page run in parts so that the test processes share the work."""
