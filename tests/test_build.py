@@ -91,6 +91,27 @@ def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
             assert "blad.md" in result.stderr
 
 
+@pytest.mark.parametrize("call, message", [
+    # an engine check: its message without a Python traceback, with the line
+    ('{{ text("w-a", "Een") }}\n{{ text("w-a", "Twee") }}',
+     "Fout in blad.md, regel 6: het id 'w-a' wordt twee keer gebruikt (op dezelfde pagina)."),
+    ('{{ lang("w-a", "Vraag") }}', "Fout in blad.md, regel 5: de macro 'lang' bestaat niet. Bedoel je long?"),
+    ('Schrijf {{ naam }} bovenaan.', "Zet dan {% raw %} ervoor en {% endraw %} erachter."),
+    ('{{ long("w-a", "Vraag?, hint="Uitleg") }}', "Kijk of elke tekst tussen twee aanhalingstekens staat"),
+    ('{{ long("w-a", "Vraag", hint="Uitleg" }}', "of elk haakje dicht is"),
+    ('{{ long("w-a", rows=3, "Vraag") }}', "Zet de instellingen met = (zoals hint=, rows= of was=) achter het id en de vraag."),
+    ('{{ table("w-a", "Tabel", columns=[column("a", "A", was="b")]) }}', "column(...) kent de instelling was= niet."),
+])
+def test_a_typo_in_a_macro_call_gets_a_dutch_message_with_page_and_line(tmp_path, call, message):
+    """Editors know Markdown, not Python: no traceback, no English parser message, but the page, the
+    line (shown as well) and what to do."""
+    result, _ = build_fixture(tmp_path, {"blad.md": "# Blad\n\n" + WORKSHEET + call + "\n"})
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "Error_" not in result.stderr, result.stderr[-3000:]
+    assert "\n    regel " in result.stderr  # the line itself, under the message
+
+
 def test_fields_survive_admonitions_lists_and_multiline_calls(tmp_path):
     page = "# Blad\n\n" + WORKSHEET + """!!! tip "Tip"
 
