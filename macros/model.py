@@ -86,11 +86,12 @@ class WorksheetError(Exception):
 
 @dataclass(frozen=True)
 class Option:
-    """One answer of a choice. `value` is what is stored; the label may change freely."""
+    """One answer of a choice. `value` is what is stored; the label may change freely. `was`: the
+    values it had before (once made by make_options, a tuple; the macro takes one or a list)."""
     label: str
     value: str | None = None
     tone: str | None = None
-    was: str | None = None
+    was: object = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class Field:
     label_html: str = ""
     hint_html: str = ""
     role: str = ""
-    was: str = ""
+    was: tuple[str, ...] = ()  # the ids it had before
     options: tuple[Option, ...] = ()
     columns: tuple[Column, ...] = ()
     rows: int = 3
@@ -161,16 +162,27 @@ def check_id(page: str, field_id: object) -> str:
     return field_id
 
 
-def option(label, value=None, tone=None, was=None) -> Option:
+def option(label, value=None, tone=None, was=()) -> Option:
     """The `option()` macro: checked when the field that uses it is made."""
     return Option(label, value, tone, was)
+
+
+def olds_of(page: str, field_id: str, was) -> list:
+    """was="old" or was=["oldest", "old"] (renamed twice): the earlier ids or values, as a list."""
+    if was is None or was == ():
+        return []
+    olds = [was] if isinstance(was, str) else list(was) if isinstance(was, (list, tuple)) else None
+    if not olds or not all(isinstance(old, str) for old in olds):
+        raise _fail(page, field_id, "was= is het oude id (of de oude waarde) tussen aanhalingstekens, of een lijst "
+                                    "daarvan als het vaker veranderde: was=[\"oudste\", \"oud\"].")
+    return olds
 
 
 def make_options(page: str, field_id: str, specs, *, tones: bool = False) -> tuple[Option, ...]:
     if isinstance(specs, str) or not specs:
         raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst.")
     options = tuple(_make_option(page, field_id, spec, tones) for spec in specs)
-    values = [o.value for o in options] + [o.was for o in options if o.was]
+    values = [o.value for o in options] + [old for o in options for old in o.was]
     if len(set(values)) != len(values):
         raise _fail(page, field_id, "elke keuze moet een eigen waarde hebben (ook de oude waarden bij was=).")
     return options
@@ -182,7 +194,8 @@ def _make_option(page: str, field_id: str, spec, tones: bool) -> Option:
     value = slugify(label) if spec.value is None else spec.value
     if not label or not value:
         raise _fail(page, field_id, "elke keuze moet een eigen, niet-lege tekst hebben.")
-    for name, given in (("value", value), ("was", spec.was)):
+    olds = olds_of(page, field_id, spec.was)
+    for name, given in (("value", value), *(("was", old) for old in olds)):
         if given is not None and not (isinstance(given, str) and VALUE_PATTERN.match(given)):
             raise _fail(page, field_id, f"keuze '{label}': {name}=\"{given}\" mag alleen kleine letters, "
                                         "cijfers en losse streepjes bevatten.")
@@ -192,7 +205,7 @@ def _make_option(page: str, field_id: str, spec, tones: bool) -> Option:
     if tones and spec.tone is None:
         raise _fail(page, field_id, f"keuze '{label}': bij een oordeel (role=\"verdict\") heeft elke keuze "
                                     f"een tone= ({', '.join(TONES)}).")
-    return Option(label, value, spec.tone, spec.was)
+    return Option(label, value, spec.tone, tuple(olds))
 
 
 def make_column(page: str, field_id: str, spec) -> Column:
@@ -218,11 +231,9 @@ def make_field(kind: str, field_id, label, *, page: str, engine_texts: dict[str,
     new.role = params.pop("role", None) or ""
     if new.role and (new.role not in FIELD_ROLES or kind != "choice"):
         raise _fail(page, field_id, f"role=\"{new.role}\" kan niet; een oordeel is een choice met role=\"verdict\".")
-    was = params.pop("was", None)
-    if was is not None:
-        new.was = check_id(page, was)
-        if new.was == field_id:
-            raise _fail(page, field_id, "was= is het oude id en moet anders zijn dan het nieuwe.")
+    new.was = tuple(check_id(page, old) for old in olds_of(page, field_id, params.pop("was", None)))
+    if field_id in new.was or len(set(new.was)) != len(new.was):
+        raise _fail(page, field_id, "was= is het oude id en moet anders zijn dan het nieuwe.")
 
     followups = params.pop("followups", None) or {}
     if kind == "yesno":
@@ -458,10 +469,10 @@ class Workbook:
 
     def _register(self, sheet: Worksheet, item: Field, section: str) -> None:
         self.claim(item.page, item.id)
-        if item.was:
-            if item.was in self.renamed_fields:
-                raise _fail(item.page, item.id, f"was=\"{item.was}\" staat ook al bij een ander veld.")
-            self.renamed_fields[item.was] = (item.id, item.page)
+        for old in item.was:
+            if old in self.renamed_fields:
+                raise _fail(item.page, item.id, f"was=\"{old}\" staat ook al bij een ander veld.")
+            self.renamed_fields[old] = (item.id, item.page)
         sheet.sections[item.id] = section
         sheet.fields.append(item)
 
@@ -529,7 +540,7 @@ class Workbook:
         fields = [item for sheet in sheets for item in sheet.fields]
         values = {}
         for item in fields:
-            renamed = {o.was: o.value for o in item.options if o.was}
+            renamed = {old: o.value for o in item.options for old in o.was}
             if renamed:
                 values[item.id] = renamed
         return {
@@ -724,7 +735,36 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
             continue
         new, page = now[new_id]
         problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
+    problems += _dropped_renames(locked.get("renames", {}), current["renames"], now, lock_name)
     return [f"{p} {fix}" for p in problems]
+
+
+def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> list[str]:
+    """A published rename stays declared: answers stored (or backed up) under the old id or value,
+    by someone who has not opened the site since, move only while the manifest names it."""
+    fields = current["fields"]
+    problems = []
+
+    def keep(field_id: str, old: str, what: str) -> None:
+        if field_id in now:
+            olds = sorted({*[o for o, n in fields.items() if n == field_id], old}) if what == "id" else None
+            hint = (f"Zet het oude id erbij: was=\"{old}\"" if len(olds) == 1 else
+                    "Zet alle oude ids erbij: was=[" + ", ".join(f"\"{o}\"" for o in olds) + "]") if olds else (
+                    f"Zet de oude waarde erbij: option(\"...\", was=\"{old}\")")
+            problems.append(f"Fout in {now[field_id][1]}, veld '{field_id}': {lock_name} onthoudt dat "
+                            f"{'dit veld' if olds else 'een keuze van dit veld'} eerder '{old}' heette, maar was=\"{old}\" "
+                            f"staat er niet meer bij. {hint}: wie nog antwoorden onder '{old}' heeft (in een oude "
+                            "back-up, of wie de site sindsdien niet opende), ziet ze anders niet meer terug.")
+
+    for old, new in locked.get("fields", {}).items():
+        if old not in fields:
+            keep(fields.get(new, new), old, "id")
+    for field_id, values in locked.get("values", {}).items():
+        field_id = fields.get(field_id, field_id)
+        for old in values:
+            if old not in current["values"].get(field_id, {}):
+                keep(field_id, old, "value")
+    return problems
 
 
 def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str]) -> list[str]:

@@ -393,6 +393,30 @@ def test_lock_allows_new_labels_and_declared_renames():
         "Ja", option("Een beetje", value="een-beetje", was="deels"), "Nee"]}), TABLE) == []
 
 
+def test_a_published_rename_stays_declared_also_after_a_second_one():
+    """`./dev lock` after a rename records it; an editor who then tidies was= away would leave every
+    answer still stored (or backed up) under the old id or value behind. Renamed once more, the field
+    names both old ids (was= takes a list)."""
+    renamed = lock_for(("choice", "b-nieuw", {"was": "b-keuze", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}),
+                       TABLE)
+
+    def after(*fields):
+        return check_lock(renamed, lock_for(*fields), {"blad": "blad.md"}, "werkboek.lock.json")
+
+    assert after(("choice", "b-nieuw", {"was": "b-keuze", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}), TABLE) == []
+    dropped = after(("choice", "b-nieuw", {"options": ["Ja", "Een beetje", "Nee"]}), TABLE)
+    assert len(dropped) == 2
+    assert dropped[0].startswith("Fout in blad.md, veld 'b-nieuw': werkboek.lock.json onthoudt dat dit veld eerder "
+                                 "'b-keuze' heette, maar was=\"b-keuze\" staat er niet meer bij. Zet het oude id erbij: was=\"b-keuze\"")
+    assert "een keuze van dit veld eerder 'deels' heette" in dropped[1] and 'option("...", was="deels")' in dropped[1]
+    again = after(("choice", "b-laatst", {"was": "b-nieuw", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}), TABLE)
+    assert len(again) == 1 and 'Zet alle oude ids erbij: was=["b-keuze", "b-nieuw"]' in again[0]
+    both = lock_for(("choice", "b-laatst", {"was": ["b-keuze", "b-nieuw"], "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}),
+                    TABLE)
+    assert check_lock(renamed, both, {"blad": "blad.md"}, "werkboek.lock.json") == []
+    assert both["renames"] == {"fields": {"b-keuze": "b-laatst", "b-nieuw": "b-laatst"}, "values": {"b-laatst": {"deels": "een-beetje"}}}
+
+
 def test_lock_refuses_lost_values_ids_columns_and_kinds():
     lost_value = problems(("choice", "b-keuze", {"options": ["Ja", "Nee"]}), TABLE)
     assert len(lost_value) == 1
