@@ -274,6 +274,11 @@ def make_column_spec(page: str, column_id, label, kind="text", options=None) -> 
     if kind not in COLUMN_KINDS:
         raise _fail(page, column_id, f"onbekend soort kolom '{kind}'. Kies uit: {', '.join(COLUMN_KINDS)}.")
     column_options = make_options(page, column_id, options) if kind == "choice" else ()
+    renamed = next((o for o in column_options if o.was), None)
+    if renamed:  # stored rows are not migrated: a cell keeps the value it was saved with
+        raise _fail(page, column_id, f"keuze '{renamed.label}': in een tabelkolom kan een keuze geen nieuwe waarde "
+                                     f"krijgen (was= kan hier niet). Houd de oude waarde: "
+                                     f"option(\"{renamed.label}\", value=\"{renamed.was[0]}\").")
     return Column(column_id, label.strip(), kind, column_options)
 
 
@@ -703,6 +708,9 @@ def lock_text(lock: dict) -> str:
                   "renames": line(lock["renames"])}, "") + "\n"
 
 
+DELIBERATE = "Haal je dit bewust weg? Voer dan ./dev lock uit (de antwoorden daarop vervallen)."
+
+
 def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: str) -> list[str]:
     """Dutch messages for every locked id or value that the content lost without a declared rename.
 
@@ -724,19 +732,19 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
     was = {**{i: (e, CONFIG) for i, e in locked.get("header", {}).items()},
            **{i: (e, pages.get(s, f"werkblad '{s}'")) for s, fields in locked.get("worksheets", {}).items()
               for i, e in fields.items()}}
-    fix = ("Geef het oude id of de oude waarde mee met was=\"...\" (zie de README), "
-           "of voer ./dev lock uit als je dit bewust verandert.")
     problems = []
     for old_id, (old, where) in was.items():
         new_id = old_id if old_id in now else renamed_fields.get(old_id)
         if new_id not in now:
+            how = ("Zet het kopveld terug onder extra.werkboek.header (het label mag veranderen)." if where == CONFIG else
+                   f"Gaf je de vraag een nieuw id? Zet dan was=\"{old_id}\" bij de vraag.")
             problems.append(f"Fout in {where}, veld '{old_id}': dit veld staat in {lock_name} maar bestaat niet meer. "
-                            "Opgeslagen antwoorden zouden verloren gaan.")
+                            f"Opgeslagen antwoorden zouden verloren gaan. {how} {DELIBERATE}")
             continue
         new, page = now[new_id]
         problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
     problems += _dropped_renames(locked.get("renames", {}), current["renames"], now, lock_name)
-    return [f"{p} {fix}" for p in problems]
+    return problems
 
 
 def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> list[str]:
@@ -767,16 +775,25 @@ def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> 
     return problems
 
 
-def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str]) -> list[str]:
+def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str], *, column: bool = False) -> list[str]:
     where = f"Fout in {page}, veld '{field_id}'"
     if old["kind"] != new["kind"]:
-        return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. "
-                "Opgeslagen antwoorden passen daar niet meer in."]
-    problems = [f"{where}: de keuze met waarde '{value}' bestaat niet meer. Wie die keuze had, verliest het antwoord."
-                for value in old.get("values", []) if renamed.get(value, value) not in new.get("values", [])]
-    for column_id, column in old.get("columns", {}).items():
+        return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. Opgeslagen antwoorden "
+                "passen daar niet meer in. Zet het oude soort terug, of maak een nieuwe vraag met een nieuw id (zonder "
+                f"was=) en voer ./dev lock uit: de antwoorden op de oude vraag vervallen dan."]
+    problems = []
+    for value in old.get("values", []):
+        if renamed.get(value, value) not in new.get("values", []):
+            how = f"Veranderde je alleen de tekst? Schrijf dan option(\"Nieuwe tekst\", value=\"{value}\")."
+            if not column:  # a table's cells keep their values: was= is for a question's options only
+                how += f" Een nieuwe waarde: option(\"Nieuwe tekst\", was=\"{value}\")."
+            problems.append(f"{where}: de keuze met waarde '{value}' bestaat niet meer. Wie die keuze had, verliest het "
+                            f"antwoord. {how} {DELIBERATE}")
+    for column_id, locked_column in old.get("columns", {}).items():
         if column_id not in new.get("columns", {}):
-            problems.append(f"{where}: de kolom '{column_id}' bestaat niet meer.")
+            problems.append(f"{where}: de kolom '{column_id}' bestaat niet meer. Een kolom houdt zijn id; de kop mag wel "
+                            f"veranderen: column(\"{column_id}\", \"Nieuwe kop\"). {DELIBERATE}")
         else:
-            problems += _compare(page, f"{field_id}, kolom {column_id}", column, new["columns"][column_id], {})
+            problems += _compare(page, f"{field_id}, kolom {column_id}", locked_column, new["columns"][column_id], {},
+                                 column=True)
     return problems

@@ -393,6 +393,32 @@ def test_lock_allows_new_labels_and_declared_renames():
         "Ja", option("Een beetje", value="een-beetje", was="deels"), "Nee"]}), TABLE) == []
 
 
+def test_each_lock_message_says_what_the_editor_can_do_about_it():
+    """The fix that fits the change: a reworded option keeps its value with value=, a renamed question
+    takes was=, a table column and its cells keep their ids (there is no was= for them), a header
+    field lives in mkdocs.yml; a deliberate removal is ./dev lock."""
+    relabelled = problems(("choice", "b-keuze", {"options": ["Ja", "Een beetje", "Nee"]}), TABLE)
+    assert 'Veranderde je alleen de tekst? Schrijf dan option("Nieuwe tekst", value="deels").' in relabelled[0]
+    assert 'Een nieuwe waarde: option("Nieuwe tekst", was="deels").' in relabelled[0]
+    gone = problems(TABLE)[0]
+    assert 'Gaf je de vraag een nieuw id? Zet dan was="b-keuze" bij de vraag.' in gone and "./dev lock" in gone
+    keuze = ("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]})
+    column_gone = problems(keuze, ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("functie", "Rol")]}))[0]
+    assert "de kolom 'rol' bestaat niet meer. Een kolom houdt zijn id; de kop mag wel veranderen: column(\"rol\", \"Nieuwe kop\")." in column_gone
+    cell = problems(keuze, ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("rol", "Rol", "choice", ["A", "C"])]}))[0]
+    assert "veld 'b-tabel, kolom rol': de keuze met waarde 'b' bestaat niet meer." in cell
+    assert 'value="b"' in cell and "was=" not in cell
+    header = check_lock(PUBLISHED, {**PUBLISHED, "header": {}}, {}, "werkboek.lock.json")[0]
+    assert "Zet het kopveld terug onder extra.werkboek.header" in header and "was=" not in header
+
+
+def test_a_table_column_refuses_a_renamed_option_value():
+    """Stored rows are not migrated, so was= on a column's option would quietly lose the cells."""
+    with pytest.raises(WorksheetError, match=r"in een tabelkolom kan een keuze geen nieuwe waarde krijgen .*"
+                                             r'option\("Soms", value="deels"\)'):
+        column("rol", "Rol", "choice", ["Ja", option("Soms", value="soms", was="deels")])
+
+
 def test_a_published_rename_stays_declared_also_after_a_second_one():
     """`./dev lock` after a rename records it; an editor who then tidies was= away would leave every
     answer still stored (or backed up) under the old id or value behind. Renamed once more, the field
