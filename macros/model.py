@@ -531,8 +531,11 @@ class Workbook:
             here = f"Fout in {CONFIG} (extra.werkboek.handout), onderdeel '{part['title']}'"
             for field_id in part.get("fields", []):
                 if field_id not in fields:
-                    raise WorksheetError(f"{here}: de vraag '{field_id}' bestaat niet in een werkblad. "
-                                         "Controleer het id op de pagina van het werkblad.")
+                    renamed = self.renamed_fields.get(field_id)
+                    raise WorksheetError(f"{here}: de vraag '{field_id}' " + (
+                        f"heet nu '{renamed[0]}' (was= in {renamed[1]}). Zet het nieuwe id hier." if renamed else
+                        "bestaat niet in een werkblad. Controleer het id op de pagina van het werkblad. Haalde je de "
+                        "vraag weg? Haal haar dan ook hier weg."))
             sheet_id = part.get("diagnosis")
             if sheet_id is not None and sheet_id not in verdicts:
                 raise WorksheetError(f"{here}: diagnosis: '{sheet_id}' is geen werkblad met oordelen "
@@ -623,9 +626,18 @@ def check_example(data, manifest: dict, where: str) -> dict:
                              "en antwoorden: (per veld-id het antwoord).")
     known = {h["id"]: h for h in manifest["header"]}
     known.update({f["id"]: f for sheet in manifest["worksheets"] for f in sheet["fields"]})
+    renames = manifest.get("renames", {"fields": {}, "values": {}})
     for field_id, value in data["antwoorden"].items():
+        if field_id in renames["fields"]:
+            raise _fail(where, str(field_id), f"dit veld heet nu '{renames['fields'][field_id]}' (was= op de pagina). "
+                                              "Zet het nieuwe id in het voorbeeld.")
         if field_id not in known:
             raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek.")
+        renamed = [old for old in (value if isinstance(value, list) else [value])
+                   if isinstance(old, str) and old in renames["values"].get(field_id, {})]
+        if renamed:
+            raise _fail(where, field_id, f"de keuze '{renamed[0]}' heet nu '{renames['values'][field_id][renamed[0]]}' "
+                                         "(was= op de pagina). Zet de nieuwe waarde in het voorbeeld.")
         problem = _answer_problem(known[field_id], value)
         if problem:
             raise _fail(where, field_id, problem)

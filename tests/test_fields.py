@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.assets import default_texts
-from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_handout,
-                          make_header, option)
+from macros.model import (Workbook, WorksheetError, check_example, check_lock, lock_of, make_column_spec, make_field,
+                          make_handout, make_header, option)
 from macros.render import Renderer
 
 PAGE = "werkbladen/test.md"
@@ -357,6 +357,27 @@ def test_handout_ids_are_checked_against_the_worksheets():
                           [{"title": "Stand", "diagnosis": "blad"}, "'blad' is geen werkblad met oordelen"]):
         with pytest.raises(WorksheetError, match=message):
             workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [part]}))
+
+
+
+def test_after_a_rename_the_handout_and_the_example_name_the_new_id():
+    """An editor renames a question or an option value with was=: the handout settings and the
+    example file still have the old one, and the message says what it is called now."""
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "multi", "b-nieuw", was="b-oud", options=["Een", option("Twee", value="twee", was="2")])
+    with pytest.raises(WorksheetError, match=r"onderdeel 'Doel': de vraag 'b-oud' heet nu 'b-nieuw' \(was= in blad\.md\)\. "
+                                             r"Zet het nieuwe id hier\."):
+        workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [
+            {"title": "Doel", "fields": ["b-oud"]}]}))
+    manifest = workbook.manifest(storage_key="s", title="t")
+    for answers, message in (({"b-oud": ["een"]}, "veld 'b-oud': dit veld heet nu 'b-nieuw' (was= op de pagina). "
+                                                  "Zet het nieuwe id in het voorbeeld."),
+                             ({"b-nieuw": ["een", "2"]}, "veld 'b-nieuw': de keuze '2' heet nu 'twee' (was= op de pagina). "
+                                                         "Zet de nieuwe waarde in het voorbeeld.")):
+        with pytest.raises(WorksheetError) as error:
+            check_example({"naam": "Voorbeeld", "antwoorden": answers}, manifest, "voorbeeld.yml")
+        assert str(error.value) == f"Fout in voorbeeld.yml, {message}"
 
 
 # -- the lock ------------------------------------------------------------------------------------
