@@ -32,7 +32,7 @@ TONES = ("good", "partly", "open")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VALUE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MANIFEST_SCHEMA = 2
-LOCK_SCHEMA = 1
+LOCK_SCHEMA = 2  # 2: a follow-up records the question and the answer that show it
 # A token, and the paragraph Markdown may have wrapped around it (taken along when swapped). The token
 # is found first, by its fixed start (fast on a whole page), then the wrapper is looked for around it.
 TOKEN = re.compile(r"wbtoken\d{6}x")
@@ -693,6 +693,8 @@ def lock_of(manifest: dict) -> dict:
             out["values"] = [o["value"] for o in item["options"]]
         if item.get("columns"):
             out["columns"] = {c["id"]: entry(c) for c in item["columns"]}
+        if item.get("parent"):
+            out.update(parent=item["parent"], when=item["when"])
         return out
 
     return {
@@ -755,8 +757,24 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
             continue
         new, page = now[new_id]
         problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
+        if locked.get("schema", 1) >= 2:  # older locks did not record follow-ups
+            problems += _hidden(page, new_id, old, new, current["renames"])
     problems += _dropped_renames(locked.get("renames", {}), current["renames"], now, lock_name)
     return problems
+
+
+def _hidden(page: str, field_id: str, old: dict, new: dict, renames: dict) -> list[str]:
+    """A question moved under another question (or another answer of it) shows only after that
+    answer: whoever answered it without choosing that would no longer see their answer."""
+    if not new.get("parent"):
+        return []
+    parent = renames["fields"].get(old.get("parent"), old.get("parent", ""))
+    when = renames["values"].get(parent, {}).get(old.get("when"), old.get("when", ""))
+    if (parent, when) == (new["parent"], new["when"]):
+        return []
+    return [f"Fout in {page}, veld '{field_id}': deze vraag is nu een vervolgvraag bij '{new['parent']}', die alleen te "
+            f"zien is bij het antwoord '{new['when']}'. Wie de vraag al beantwoordde zonder dat antwoord te kiezen, ziet "
+            "het eigen antwoord niet meer. Zet de vraag terug waar ze stond. Wil je het bewust zo? Voer dan ./dev lock uit."]
 
 
 def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> list[str]:

@@ -464,6 +464,36 @@ def test_a_published_rename_stays_declared_also_after_a_second_one():
     assert both["renames"] == {"fields": {"b-keuze": "b-laatst", "b-nieuw": "b-laatst"}, "values": {"b-laatst": {"deels": "een-beetje"}}}
 
 
+def test_a_question_moved_under_another_answer_stops_the_build():
+    """Moved into a follow-up, a question shows only after that answer: whoever answered it without
+    choosing that no longer sees their answer. Moved out (or along with a renamed parent) is fine."""
+    def follow(field_id):
+        return make_field("long", field_id, "Vervolg", page="blad.md")
+
+    def sheet(*fields):
+        return lock_for(*fields)
+
+    top = ("long", "b-los", {})
+    published = sheet(top, ("yesno", "b-janee", {"ja": [follow("b-welke")]}))
+    assert published["worksheets"]["blad"]["b-welke"] == {"kind": "long", "parent": "b-janee", "when": "ja"}
+
+    def after(*fields):
+        return check_lock(published, sheet(*fields), {"blad": "blad.md"}, "werkboek.lock.json")
+
+    moved_in = after(("yesno", "b-janee", {"ja": [follow("b-welke")], "nee": [follow("b-los")]}))
+    assert moved_in == ["Fout in blad.md, veld 'b-los': deze vraag is nu een vervolgvraag bij 'b-janee', die alleen te "
+                        "zien is bij het antwoord 'nee'. Wie de vraag al beantwoordde zonder dat antwoord te kiezen, ziet het "
+                        "eigen antwoord niet meer. Zet de vraag terug waar ze stond. Wil je het bewust zo? Voer dan ./dev lock uit."]
+    other_answer = after(top, ("yesno", "b-janee", {"nee": [follow("b-welke")]}))
+    assert len(other_answer) == 1 and "veld 'b-welke': deze vraag is nu een vervolgvraag bij 'b-janee'" in other_answer[0]
+    assert after(top, ("yesno", "b-janee", {}), ("long", "b-welke", {})) == []  # moved out: always shown
+    assert after(top, ("yesno", "b-ander", {"was": "b-janee", "ja": [follow("b-welke")]})) == []
+    older = {**published, "schema": 1, "worksheets": {"blad": {"b-los": {"kind": "long"}, "b-janee": {"kind": "yesno", "values": ["ja", "nee"]},
+                                                               "b-welke": {"kind": "long"}}}}
+    assert check_lock(older, sheet(("yesno", "b-janee", {"ja": [follow("b-welke")], "nee": [follow("b-los")]})),
+                      {"blad": "blad.md"}, "werkboek.lock.json") == []  # a lock from before follow-ups were recorded
+
+
 def test_lock_refuses_lost_values_ids_columns_and_kinds():
     lost_value = problems(("choice", "b-keuze", {"options": ["Ja", "Nee"]}), TABLE)
     assert len(lost_value) == 1
