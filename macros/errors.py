@@ -8,13 +8,12 @@ one Dutch message naming the page, the line and what to do, with that line of th
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 
 from . import __file__ as _REGISTRY  # macros/__init__.py: where each macro call is passed on
-from .model import WorksheetError
+from .model import WorksheetError, nearest
 
 RAW = ("Wil je {{ of {% gewoon als tekst op de pagina? Zet dan {% raw %} ervoor en {% endraw %} erachter.")
 CALL_HINT = ("Kijk of elke tekst tussen twee aanhalingstekens staat (\"...\"), of er een komma tussen de "
@@ -79,20 +78,10 @@ def _at_the_call(error: TypeError) -> bool:
 
 def _unknown_name(name: str, macro_names) -> str:
     names = sorted(macro_names)
-    close = sorted(difflib.get_close_matches(name, names, n=3, cutoff=0.6), key=lambda near: _edits(name, near))
-    guess = f" Bedoel je {close[0]}?" if close else ""
+    close = nearest(name, names)
+    guess = f" Bedoel je {close}?" if close else ""
     return (f"de macro '{name}' bestaat niet.{guess} De macro's zijn: {', '.join(names)}. "
             f"{RAW if not close else ''}").rstrip()
-
-
-def _edits(a: str, b: str) -> int:
-    """How many letters to add, drop or change to turn a into b (lang -> long: 1, lang -> plan: 2)."""
-    row = list(range(len(b) + 1))
-    for i, letter in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, other in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
-    return row[-1]
 
 
 def _line_text(markdown: str, line: int | None) -> str:

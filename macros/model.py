@@ -9,6 +9,7 @@ The lock (`lock_of`, `check_lock`) keeps published ids and option values from di
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import re
 import unicodedata
@@ -149,6 +150,22 @@ def slugify(text: str) -> str:
     """'Anders, namelijk' -> 'anders-namelijk'; the default value of an option."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def nearest(word: str, candidates) -> str | None:
+    """The candidate an editor most likely meant when typing `word` (lang -> long), or None."""
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    return min(close, key=lambda near: _edits(word, near)) if close else None
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, drop or change to turn a into b (lang -> long: 1, lang -> plan: 2)."""
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
+    return row[-1]
 
 
 def _fail(page: str, field_id: str, problem: str) -> WorksheetError:
@@ -746,11 +763,16 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
     was = {**{i: (e, CONFIG) for i, e in locked.get("header", {}).items()},
            **{i: (e, pages.get(s, f"werkblad '{s}'")) for s, fields in locked.get("worksheets", {}).items()
               for i, e in fields.items()}}
+    # A was= naming an id the lock never had is most likely a typo of the one that disappeared.
+    unknown_olds = {o: n for o, n in renamed_fields.items()
+                    if o not in was and o not in locked.get("renames", {}).get("fields", {})}
     problems = []
     for old_id, (old, where) in was.items():
         new_id = old_id if old_id in now else renamed_fields.get(old_id)
         if new_id not in now:
+            typo = nearest(old_id, unknown_olds)
             how = ("Zet het kopveld terug onder extra.werkboek.header (het label mag veranderen)." if where == CONFIG else
+                   f"Bij '{unknown_olds[typo]}' staat was=\"{typo}\": bedoel je was=\"{old_id}\"?" if typo else
                    f"Gaf je de vraag een nieuw id? Zet dan was=\"{old_id}\" bij de vraag.")
             problems.append(f"Fout in {where}, veld '{old_id}': dit veld staat in {lock_name} maar bestaat niet meer. "
                             f"Opgeslagen antwoorden zouden verloren gaan. {how} {DELIBERATE}")

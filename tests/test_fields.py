@@ -423,6 +423,8 @@ def test_each_lock_message_says_what_the_editor_can_do_about_it():
     assert 'Een nieuwe waarde: option("Nieuwe tekst", was="deels").' in relabelled[0]
     gone = problems(TABLE)[0]
     assert 'Gaf je de vraag een nieuw id? Zet dan was="b-keuze" bij de vraag.' in gone and "./dev lock" in gone
+    typo = problems(("choice", "b-nieuw", {"was": "b-keuz", "options": ["Ja", "Deels", "Nee"]}), TABLE)
+    assert len(typo) == 1 and 'Bij \'b-nieuw\' staat was="b-keuz": bedoel je was="b-keuze"?' in typo[0]
     keuze = ("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]})
     column_gone = problems(keuze, ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("functie", "Rol")]}))[0]
     assert "de kolom 'rol' bestaat niet meer. Een kolom houdt zijn id; de kop mag wel veranderen: column(\"rol\", \"Nieuwe kop\")." in column_gone
