@@ -174,8 +174,10 @@ def _fail(page: str, field_id: str, problem: str) -> WorksheetError:
 
 def check_id(page: str, field_id: object) -> str:
     if not isinstance(field_id, str) or not ID_PATTERN.match(field_id):
+        suggestion = slugify(field_id) if isinstance(field_id, str) else ""
         raise _fail(page, str(field_id),
-                    "een id bestaat uit kleine letters, cijfers en streepjes en begint met een letter.")
+                    "een id bestaat uit kleine letters, cijfers en losse streepjes en begint met een letter."
+                    + (f" Bijvoorbeeld: '{suggestion}'." if ID_PATTERN.match(suggestion) else ""))
     return field_id
 
 
@@ -197,7 +199,8 @@ def olds_of(page: str, field_id: str, was) -> list:
 
 def make_options(page: str, field_id: str, specs, *, tones: bool = False) -> tuple[Option, ...]:
     if isinstance(specs, str) or not specs:
-        raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst.")
+        raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst. Zet de keuzes tussen [ en ], "
+                                    "met een komma ertussen: options=[\"Ja\", \"Nee\"].")
     options = tuple(_make_option(page, field_id, spec, tones) for spec in specs)
     values = [o.value for o in options] + [old for o in options for old in o.was]
     if len(set(values)) != len(values):
@@ -536,7 +539,9 @@ class Workbook:
         """A rename's old id must be gone: otherwise two fields would claim the same answers."""
         for old, (new, page) in self.renamed_fields.items():
             if old in self.owners:
-                raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
+                raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}). Dan zouden "
+                                       "twee vragen dezelfde antwoorden krijgen. Haal de oude vraag weg, of zet bij was= "
+                                       "het id dat echt verdwenen is.")
 
     def check_handout(self, handout: dict | None) -> None:
         """Every id the handout names must be a worksheet question, or a worksheet with verdicts."""

@@ -171,6 +171,8 @@ def test_long_with_wordcount_is_described_by_the_count():
     (lambda: make_field("table", "w1-a", "Tabel", columns=[], page=PAGE), "minstens één kolom"),
     (lambda: make_field("choice", "w1-a", "Kies", options=[], page=PAGE), "keuzes (options) is leeg"),
     (lambda: make_field("multi", "w1-a", "Kies", page=PAGE), "keuzes (options) is leeg"),
+    (lambda: make_field("choice", "w1-a", "Kies", options="Ja, Nee", page=PAGE),
+     'geen lijst. Zet de keuzes tussen [ en ], met een komma ertussen: options=["Ja", "Nee"].'),
     (lambda: make_field("choice", "w1-a", "Kies", options=["Ja", "ja"], page=PAGE), "eigen waarde"),
     (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", value="a")], page=PAGE), "eigen waarde"),
     (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", was="a")], page=PAGE), "eigen waarde"),
@@ -185,7 +187,8 @@ def test_long_with_wordcount_is_described_by_the_count():
     (lambda: make_field("choice", "w1-a", "Kies", role="baas", options=["A"], page=PAGE), "een oordeel is een choice"),
     (lambda: make_field("text", "w1-a", "Vraag", was="w1-a", page=PAGE), "moet anders zijn"),
     (lambda: make_field("text", "w1-a", "Vraag", was="Oud Id", page=PAGE), "kleine letters"),
-    (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters"),
+    (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters, cijfers en losse streepjes en begint met een "
+                                                            "letter. Bijvoorbeeld: 'w1-a'."),
     (lambda: make_field("text", "w1--a", "Vraag", page=PAGE), "kleine letters"),
     (lambda: make_field("text", "w1-a", "Vraag", plaatje=True, page=PAGE), "onbekende instelling(en): plaatje"),
     (lambda: make_field("long", "w1-a", "Vraag", rows=0, page=PAGE), "rows moet een heel getal"),
@@ -280,7 +283,7 @@ def test_a_rename_whose_old_id_still_exists_is_refused():
     workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
     registered(workbook, "blad.md", "text", "b-oud")
     registered(workbook, "blad.md", "text", "b-nieuw", was="b-oud")
-    with pytest.raises(WorksheetError, match=r"blad\.md.*'b-nieuw'.*was=\"b-oud\".*bestaat nog"):
+    with pytest.raises(WorksheetError, match=r"blad\.md.*'b-nieuw'.*was=\"b-oud\".*bestaat nog.*Haal de oude vraag weg"):
         workbook.manifest(storage_key="s", title="t")
 
 
