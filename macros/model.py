@@ -535,6 +535,14 @@ class Workbook:
             return self.page_order.index(sheet.page) if sheet.page in self.page_order else len(self.page_order)
         return sorted(self.worksheets.values(), key=rank)
 
+    def check_nav(self) -> None:
+        """Every worksheet is in the navigation: its place there is its place in the plan and the progress."""
+        for sheet in self.worksheets.values():
+            if sheet.page not in self.page_order:
+                raise _fail(sheet.page, sheet.id, f"dit werkblad staat niet onder nav: in {CONFIG}. Zet de pagina "
+                                                  "daar bij, op de plek waar het werkblad in het werkboek hoort: in die "
+                                                  "volgorde staan de werkbladen ook in het plan.")
+
     def check_renames(self) -> None:
         """A rename's old id must be gone: otherwise two fields would claim the same answers."""
         for old, (new, page) in self.renamed_fields.items():

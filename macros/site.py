@@ -118,6 +118,7 @@ class Build:
 
     def manifest(self) -> dict:
         try:
+            self.workbook.check_nav()
             return self.workbook.manifest(
                 storage_key=self.storage_key, title=self.config["site_name"], handout=self.handout,
                 texts={key: text for key, text in self.texts.items() if key in assets.browser_text_keys()},

@@ -155,6 +155,19 @@ def test_manifest_is_in_navigation_order(tmp_path):
     assert manifest["worksheets"][0]["url"] == "b/"
 
 
+def test_a_worksheet_left_out_of_nav_stops_the_build(tmp_path):
+    """An editor adds a worksheet page but not to nav: MkDocs only mentions it (in English, as INFO),
+    while the plan and the progress would list the worksheet last, wherever it belongs."""
+    config = fixture_site(tmp_path / "src", {
+        "blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag") }}\n',
+        "nieuw.md": '# Nieuw\n\n{{ worksheet("blad-nieuw", "Nieuw") }}\n\n{{ text("w-b", "Vraag") }}\n'})
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nieuw.md\n", ""), encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode != 0
+    assert "Fout in nieuw.md, veld 'blad-nieuw': dit werkblad staat niet onder nav: in mkdocs.yml." in result.stderr, \
+        result.stderr[-2000:]
+
+
 def test_links_to_field_anchors_are_checked(tmp_path):
     sheet = "# Blad\n\n" + WORKSHEET + '{{ long("w-vraag", "Vraag") }}\n'
     good, _ = build_fixture(tmp_path / "goed", {"blad.md": sheet, "link.md": "# Link\n\n[Naar de vraag](blad.md#wb-w-vraag--veld)\n"})
