@@ -752,6 +752,8 @@ def lock_text(lock: dict) -> str:
                   "renames": line(lock["renames"])}, "") + "\n"
 
 
+# Kind changes every stored answer survives as it is: one line of text fits a box of several lines.
+WIDENINGS = {("text", "long")}
 DELIBERATE = "Haal je dit bewust weg? Voer dan ./dev lock uit (de antwoorden daarop vervallen)."
 
 
@@ -842,7 +844,7 @@ def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> 
 
 def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str], *, column: bool = False) -> list[str]:
     where = f"Fout in {page}, veld '{field_id}'"
-    if old["kind"] != new["kind"]:
+    if old["kind"] != new["kind"] and (old["kind"], new["kind"]) not in WIDENINGS:
         return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. Opgeslagen antwoorden "
                 "passen daar niet meer in. Zet het oude soort terug, of maak een nieuwe vraag met een nieuw id (zonder "
                 f"was=) en voer ./dev lock uit: de antwoorden op de oude vraag vervallen dan."]

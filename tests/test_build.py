@@ -205,8 +205,10 @@ def test_a_removed_option_value_stops_the_build_naming_page_field_and_value(tmp_
 def test_a_removed_or_retyped_field_stops_the_build(tmp_path):
     gone, _ = rebuild_after_publishing(tmp_path / "weg", PUBLISHED.replace('{{ text("w-naam", "Naam van het team") }}', ""))
     assert gone.returncode != 0 and "veld 'w-naam': dit veld staat in werkboek.lock.json maar bestaat niet meer" in gone.stderr
-    retyped, _ = rebuild_after_publishing(tmp_path / "soort", PUBLISHED.replace('text("w-naam"', 'long("w-naam"'))
-    assert retyped.returncode != 0 and "veld 'w-naam': het soort veld is veranderd van text naar long" in retyped.stderr
+    retyped, _ = rebuild_after_publishing(tmp_path / "soort", PUBLISHED.replace('text("w-naam"', 'date("w-naam"'))
+    assert retyped.returncode != 0 and "veld 'w-naam': het soort veld is veranderd van text naar date" in retyped.stderr
+    widened, _ = rebuild_after_publishing(tmp_path / "ruimer", PUBLISHED.replace('text("w-naam"', 'long("w-naam"'))
+    assert widened.returncode == 0, widened.stderr  # every stored line of text fits a box of lines
 
 
 def test_a_relabelled_option_with_its_value_builds(tmp_path):

@@ -508,6 +508,10 @@ def test_lock_refuses_lost_values_ids_columns_and_kinds():
     assert "'deels' bestaat niet meer" in relabelled[0]
     assert "veld 'b-keuze': dit veld staat in werkboek.lock.json maar bestaat niet meer" in problems(TABLE)[0]
     assert "van choice naar multi" in problems(("multi", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), TABLE)[0]
+    widened = ("table", "b-tabel", {"columns": [column("wie", "Wie", "long"), column("rol", "Rol", "choice", ["A", "B"])]})
+    assert problems(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), widened) == []  # a text fits a box of lines
+    narrowed = lock_for(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), widened)
+    assert "van long naar text" in check_lock(narrowed, PUBLISHED, {"blad": "blad.md"}, "werkboek.lock.json")[0]
     no_column = problems(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}),
                          ("table", "b-tabel", {"columns": [column("wie", "Wie")]}))
     assert "veld 'b-tabel': de kolom 'rol' bestaat niet meer" in no_column[0]
