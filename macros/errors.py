@@ -17,9 +17,13 @@ from .model import WorksheetError, nearest
 
 RAW = ("Wil je {{ of {% gewoon als tekst op de pagina? Zet dan {% raw %} ervoor en {% endraw %} erachter.")
 CALL_HINT = ("Kijk of elke tekst tussen twee aanhalingstekens staat (\"...\"), of er een komma tussen de "
-             "onderdelen staat en of elk haakje dicht is: ( met ), [ met ], en de macro eindigt op }}.")
+             "onderdelen staat en of elk haakje dicht is: ( met ), [ met ], en de macro eindigt op }}. Staat er een \" "
+             "in de tekst zelf? Zet die tekst dan tussen ' en ', zoals 'Klik op \"Opslaan\"'.")
 # A Jinja2 syntax message -> what an editor most likely did, in Dutch (the first that matches; else CALL_HINT).
 SYNTAX = (
+    (re.compile(r"unexpected char '[\u2018\u2019\u201a\u201c\u201d\u201e]'"),
+     "Zet een tekst tussen rechte aanhalingstekens (\"...\"), niet tussen krullen zoals “ ” of ‘ ’. Die komen vaak "
+     "mee als je tekst uit Word of een mail kopieert."),
     (re.compile(r"invalid syntax for function call expression"),
      "Zet de instellingen met = (zoals hint=, rows= of was=) achter het id en de vraag."),
     (re.compile(r"unknown tag|tag name expected|Unexpected end of template. Jinja was looking for"),

@@ -99,6 +99,8 @@ def test_content_mistakes_stop_the_build_with_page_and_id(tmp_path):
     ('Schrijf {{ naam }} bovenaan.', "Zet dan {% raw %} ervoor en {% endraw %} erachter."),
     ('{{ long("w-a", "Vraag?, hint="Uitleg") }}', "Kijk of elke tekst tussen twee aanhalingstekens staat"),
     ('{{ long("w-a", "Vraag", hint="Uitleg" }}', "of elk haakje dicht is"),
+    ('{{ long(“w-a”, “Vraag”) }}', "niet tussen krullen zoals “ ” of ‘ ’."),
+    ('{{ long("w-a", "Vraag", hint="Klik op "Opslaan"") }}', "Zet die tekst dan tussen ' en ', zoals 'Klik op \"Opslaan\"'."),
     ('{{ long("w-a", rows=3, "Vraag") }}', "Zet de instellingen met = (zoals hint=, rows= of was=) achter het id en de vraag."),
     ('{{ table("w-a", "Tabel", columns=[column("a", "A", was="b")]) }}', "column(...) kent de instelling was= niet."),
 ])
