@@ -242,6 +242,25 @@ def test_dev_lock_records_a_deliberate_removal(tmp_path):
     assert '"w-keuze": {"kind": "choice", "values": ["goed", "slecht"]}' in (tmp_path / "src/werkboek.lock.json").read_text()
 
 
+def test_publishing_needs_every_question_in_the_lock(tmp_path):
+    """A question published without ./dev lock is unprotected: a later change of its id would pass.
+    Drafting builds only mention it; the publishing build (WERKBOEK_PUBLISH=1, set by the GitHub
+    Pages workflow) stops, also without any lock."""
+    config = tmp_path / "src/mkdocs.yml"
+    fresh, _ = build_fixture(tmp_path / "nieuw", {"blad.md": PUBLISHED}, WERKBOEK_PUBLISH="1")
+    assert fresh.returncode != 0 and "Nog geen werkboek.lock.json: voer ./dev lock uit" in fresh.stderr, fresh.stderr[-2000:]
+    added, _ = rebuild_after_publishing(tmp_path, PUBLISHED + '\n{{ text("w-nieuw", "Een nieuwe vraag") }}\n')
+    assert added.returncode == 0, added.stderr
+    published = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_PUBLISH="1")
+    assert published.returncode != 0
+    assert "werkboek.lock.json loopt achter op de inhoud (nieuwe vragen of keuzes): voer ./dev lock uit" in published.stderr
+    assert build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_WRITE_LOCK="1").returncode == 0
+    again = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_PUBLISH="1")
+    assert again.returncode == 0, again.stderr
+    workflow = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert 'WERKBOEK_PUBLISH: "1"' in workflow and "run: ./dev build" in workflow
+
+
 def test_a_lock_from_another_workbook_gives_one_message_that_says_what_to_do(tmp_path):
     """An editor starts a new workbook from a copy of this repository: the old lock is still there.
     One message, not one per old field; the same when a used workbook's storage_key changed."""
