@@ -94,8 +94,14 @@ def _line_text(markdown: str, line: int | None) -> str:
 
 
 def register(macro_names) -> None:
-    """Let mkdocs-macros print our message for these errors (its own for any other)."""
-    from mkdocs_macros.errors import format_error
+    """Let mkdocs-macros print our message for these errors (its own for any other). A version of
+    mkdocs-macros without this hook keeps its own messages rather than failing every build."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:
+        return
+    if not hasattr(format_error, "register"):
+        return
 
     def dutch(error, markdown, page):
         source = page.file.content_string
