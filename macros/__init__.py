@@ -1,6 +1,6 @@
 """mkdocs-macros module: registers the worksheet macros. The logic lives in model, render and site."""
 
-from . import site
+from . import errors, site
 from .model import FIELD_KINDS, option
 
 
@@ -9,11 +9,10 @@ def define_env(env):
         # Looked up at call time: every build (and every `mkdocs serve` rebuild) has its own state.
         return lambda *a, **kw: getattr(site.current(), method)(*args, env.page, *a, **kw)
 
-    for kind in FIELD_KINDS:
-        env.macro(on_page("field", kind), kind)
-    for name in ("column", "worksheet", "section"):
-        env.macro(on_page(name), name)
-    for name in site.WIDGETS:
-        env.macro(on_page("widget", name), name)
-    env.macro(lambda: site.current().glossary_list(), "begrippenlijst")
-    env.macro(option, "option")
+    macros = {kind: on_page("field", kind) for kind in FIELD_KINDS}
+    macros.update({name: on_page(name) for name in ("column", "worksheet", "section")})
+    macros.update({name: on_page("widget", name) for name in site.WIDGETS})
+    macros.update(begrippenlijst=lambda: site.current().glossary_list(), option=option)
+    for name, macro in macros.items():
+        env.macro(macro, name)
+    errors.register(list(macros))  # a mistake in a macro call: a Dutch message naming page and line

@@ -9,6 +9,7 @@ The lock (`lock_of`, `check_lock`) keeps published ids and option values from di
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import re
 import unicodedata
@@ -32,7 +33,7 @@ TONES = ("good", "partly", "open")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VALUE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MANIFEST_SCHEMA = 2
-LOCK_SCHEMA = 1
+LOCK_SCHEMA = 2  # 2: a follow-up records the question and the answer that show it
 # A token, and the paragraph Markdown may have wrapped around it (taken along when swapped). The token
 # is found first, by its fixed start (fast on a whole page), then the wrapper is looked for around it.
 TOKEN = re.compile(r"wbtoken\d{6}x")
@@ -86,11 +87,12 @@ class WorksheetError(Exception):
 
 @dataclass(frozen=True)
 class Option:
-    """One answer of a choice. `value` is what is stored; the label may change freely."""
+    """One answer of a choice. `value` is what is stored; the label may change freely. `was`: the
+    values it had before (once made by make_options, a tuple; the macro takes one or a list)."""
     label: str
     value: str | None = None
     tone: str | None = None
-    was: str | None = None
+    was: object = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class Field:
     label_html: str = ""
     hint_html: str = ""
     role: str = ""
-    was: str = ""
+    was: tuple[str, ...] = ()  # the ids it had before
     options: tuple[Option, ...] = ()
     columns: tuple[Column, ...] = ()
     rows: int = 3
@@ -150,27 +152,57 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def nearest(word: str, candidates) -> str | None:
+    """The candidate an editor most likely meant when typing `word` (lang -> long), or None."""
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    return min(close, key=lambda near: _edits(word, near)) if close else None
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, drop or change to turn a into b (lang -> long: 1, lang -> plan: 2)."""
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
+    return row[-1]
+
+
 def _fail(page: str, field_id: str, problem: str) -> WorksheetError:
     return WorksheetError(f"Fout in {page}, veld '{field_id}': {problem}")
 
 
 def check_id(page: str, field_id: object) -> str:
     if not isinstance(field_id, str) or not ID_PATTERN.match(field_id):
+        suggestion = slugify(field_id) if isinstance(field_id, str) else ""
         raise _fail(page, str(field_id),
-                    "een id bestaat uit kleine letters, cijfers en streepjes en begint met een letter.")
+                    "een id bestaat uit kleine letters, cijfers en losse streepjes en begint met een letter."
+                    + (f" Bijvoorbeeld: '{suggestion}'." if ID_PATTERN.match(suggestion) else ""))
     return field_id
 
 
-def option(label, value=None, tone=None, was=None) -> Option:
+def option(label, value=None, tone=None, was=()) -> Option:
     """The `option()` macro: checked when the field that uses it is made."""
     return Option(label, value, tone, was)
 
 
+def olds_of(page: str, field_id: str, was) -> list:
+    """was="old" or was=["oldest", "old"] (renamed twice): the earlier ids or values, as a list."""
+    if was is None or was == ():
+        return []
+    olds = [was] if isinstance(was, str) else list(was) if isinstance(was, (list, tuple)) else None
+    if not olds or not all(isinstance(old, str) for old in olds):
+        raise _fail(page, field_id, "was= is het oude id (of de oude waarde) tussen aanhalingstekens, of een lijst "
+                                    "daarvan als het vaker veranderde: was=[\"oudste\", \"oud\"].")
+    return olds
+
+
 def make_options(page: str, field_id: str, specs, *, tones: bool = False) -> tuple[Option, ...]:
     if isinstance(specs, str) or not specs:
-        raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst.")
+        raise _fail(page, field_id, "de lijst met keuzes (options) is leeg of geen lijst. Zet de keuzes tussen [ en ], "
+                                    "met een komma ertussen: options=[\"Ja\", \"Nee\"].")
     options = tuple(_make_option(page, field_id, spec, tones) for spec in specs)
-    values = [o.value for o in options] + [o.was for o in options if o.was]
+    values = [o.value for o in options] + [old for o in options for old in o.was]
     if len(set(values)) != len(values):
         raise _fail(page, field_id, "elke keuze moet een eigen waarde hebben (ook de oude waarden bij was=).")
     return options
@@ -182,7 +214,8 @@ def _make_option(page: str, field_id: str, spec, tones: bool) -> Option:
     value = slugify(label) if spec.value is None else spec.value
     if not label or not value:
         raise _fail(page, field_id, "elke keuze moet een eigen, niet-lege tekst hebben.")
-    for name, given in (("value", value), ("was", spec.was)):
+    olds = olds_of(page, field_id, spec.was)
+    for name, given in (("value", value), *(("was", old) for old in olds)):
         if given is not None and not (isinstance(given, str) and VALUE_PATTERN.match(given)):
             raise _fail(page, field_id, f"keuze '{label}': {name}=\"{given}\" mag alleen kleine letters, "
                                         "cijfers en losse streepjes bevatten.")
@@ -192,7 +225,7 @@ def _make_option(page: str, field_id: str, spec, tones: bool) -> Option:
     if tones and spec.tone is None:
         raise _fail(page, field_id, f"keuze '{label}': bij een oordeel (role=\"verdict\") heeft elke keuze "
                                     f"een tone= ({', '.join(TONES)}).")
-    return Option(label, value, spec.tone, spec.was)
+    return Option(label, value, spec.tone, tuple(olds))
 
 
 def make_column(page: str, field_id: str, spec) -> Column:
@@ -218,11 +251,9 @@ def make_field(kind: str, field_id, label, *, page: str, engine_texts: dict[str,
     new.role = params.pop("role", None) or ""
     if new.role and (new.role not in FIELD_ROLES or kind != "choice"):
         raise _fail(page, field_id, f"role=\"{new.role}\" kan niet; een oordeel is een choice met role=\"verdict\".")
-    was = params.pop("was", None)
-    if was is not None:
-        new.was = check_id(page, was)
-        if new.was == field_id:
-            raise _fail(page, field_id, "was= is het oude id en moet anders zijn dan het nieuwe.")
+    new.was = tuple(check_id(page, old) for old in olds_of(page, field_id, params.pop("was", None)))
+    if field_id in new.was or len(set(new.was)) != len(new.was):
+        raise _fail(page, field_id, "was= is het oude id en moet anders zijn dan het nieuwe.")
 
     followups = params.pop("followups", None) or {}
     if kind == "yesno":
@@ -263,6 +294,11 @@ def make_column_spec(page: str, column_id, label, kind="text", options=None) -> 
     if kind not in COLUMN_KINDS:
         raise _fail(page, column_id, f"onbekend soort kolom '{kind}'. Kies uit: {', '.join(COLUMN_KINDS)}.")
     column_options = make_options(page, column_id, options) if kind == "choice" else ()
+    renamed = next((o for o in column_options if o.was), None)
+    if renamed:  # stored rows are not migrated: a cell keeps the value it was saved with
+        raise _fail(page, column_id, f"keuze '{renamed.label}': in een tabelkolom kan een keuze geen nieuwe waarde "
+                                     f"krijgen (was= kan hier niet). Houd de oude waarde: "
+                                     f"option(\"{renamed.label}\", value=\"{renamed.was[0]}\").")
     return Column(column_id, label.strip(), kind, column_options)
 
 
@@ -474,10 +510,10 @@ class Workbook:
 
     def _register(self, sheet: Worksheet, item: Field, section: str) -> None:
         self.claim(item.page, item.id)
-        if item.was:
-            if item.was in self.renamed_fields:
-                raise _fail(item.page, item.id, f"was=\"{item.was}\" staat ook al bij een ander veld.")
-            self.renamed_fields[item.was] = (item.id, item.page)
+        for old in item.was:
+            if old in self.renamed_fields:
+                raise _fail(item.page, item.id, f"was=\"{old}\" staat ook al bij een ander veld.")
+            self.renamed_fields[old] = (item.id, item.page)
         sheet.sections[item.id] = section
         sheet.fields.append(item)
 
@@ -515,11 +551,21 @@ class Workbook:
             return self.page_order.index(sheet.page) if sheet.page in self.page_order else len(self.page_order)
         return sorted(self.worksheets.values(), key=rank)
 
+    def check_nav(self) -> None:
+        """Every worksheet is in the navigation: its place there is its place in the plan and the progress."""
+        for sheet in self.worksheets.values():
+            if sheet.page not in self.page_order:
+                raise _fail(sheet.page, sheet.id, f"dit werkblad staat niet onder nav: in {CONFIG}. Zet de pagina "
+                                                  "daar bij, op de plek waar het werkblad in het werkboek hoort: in die "
+                                                  "volgorde staan de werkbladen ook in het plan.")
+
     def check_renames(self) -> None:
         """A rename's old id must be gone: otherwise two fields would claim the same answers."""
         for old, (new, page) in self.renamed_fields.items():
             if old in self.owners:
-                raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}).")
+                raise _fail(page, new, f"was=\"{old}\", maar '{old}' bestaat nog (in {self.owners[old]}). Dan zouden "
+                                       "twee vragen dezelfde antwoorden krijgen. Haal de oude vraag weg, of zet bij was= "
+                                       "het id dat echt verdwenen is.")
 
     def verdict_sheets(self) -> set[str]:
         """The worksheets with verdicts (role="verdict"): the ones a diagnosis can show."""
@@ -545,8 +591,11 @@ class Workbook:
             here = f"Fout in {CONFIG} (extra.werkboek.handout), onderdeel '{part['title']}'"
             for field_id in part.get("fields", []):
                 if field_id not in fields:
-                    raise WorksheetError(f"{here}: de vraag '{field_id}' bestaat niet in een werkblad. "
-                                         "Controleer het id op de pagina van het werkblad.")
+                    renamed = self.renamed_fields.get(field_id)
+                    raise WorksheetError(f"{here}: de vraag '{field_id}' " + (
+                        f"heet nu '{renamed[0]}' (was= in {renamed[1]}). Zet het nieuwe id hier." if renamed else
+                        "bestaat niet in een werkblad. Controleer het id op de pagina van het werkblad. Haalde je de "
+                        "vraag weg? Haal haar dan ook hier weg."))
             sheet_id = part.get("diagnosis")
             if sheet_id is not None and sheet_id not in verdicts:
                 raise WorksheetError(f"{here}: diagnosis: '{sheet_id}' is geen werkblad met oordelen "
@@ -560,7 +609,7 @@ class Workbook:
         fields = [item for sheet in sheets for item in sheet.fields]
         values = {}
         for item in fields:
-            renamed = {o.was: o.value for o in item.options if o.was}
+            renamed = {old: o.value for o in item.options for old in o.was}
             if renamed:
                 values[item.id] = renamed
         return {
@@ -638,12 +687,21 @@ def check_example(data, manifest: dict, where: str) -> dict:
                              "en antwoorden: (per veld-id het antwoord).")
     known = {h["id"]: h for h in manifest["header"]}
     known.update({f["id"]: f for sheet in manifest["worksheets"] for f in sheet["fields"]})
+    renames = manifest.get("renames", {"fields": {}, "values": {}})
     for field_id, value in data["antwoorden"].items():
+        if field_id in renames["fields"]:
+            raise _fail(where, str(field_id), f"dit veld heet nu '{renames['fields'][field_id]}' (was= op de pagina). "
+                                              "Zet het nieuwe id in het voorbeeld.")
         if field_id not in known:
             # Header ids are not on any page (extra.werkboek.header, or the default ones): name them.
             header = ", ".join(h["id"] for h in manifest["header"])
             raise _fail(where, str(field_id), "dit veld bestaat niet in het werkboek."
                         + (f" De kopvelden heten: {header}." if header else ""))
+        renamed = [old for old in (value if isinstance(value, list) else [value])
+                   if isinstance(old, str) and old in renames["values"].get(field_id, {})]
+        if renamed:
+            raise _fail(where, field_id, f"de keuze '{renamed[0]}' heet nu '{renames['values'][field_id][renamed[0]]}' "
+                                         "(was= op de pagina). Zet de nieuwe waarde in het voorbeeld.")
         problem = _answer_problem(known[field_id], value)
         if problem:
             raise _fail(where, field_id, problem)
@@ -699,6 +757,8 @@ def lock_of(manifest: dict) -> dict:
             out["values"] = [o["value"] for o in item["options"]]
         if item.get("columns"):
             out["columns"] = {c["id"]: entry(c) for c in item["columns"]}
+        if item.get("parent"):
+            out.update(parent=item["parent"], when=item["when"])
         return out
 
     return {
@@ -726,6 +786,11 @@ def lock_text(lock: dict) -> str:
                   "renames": line(lock["renames"])}, "") + "\n"
 
 
+# Kind changes every stored answer survives as it is: one line of text fits a box of several lines.
+WIDENINGS = {("text", "long")}
+DELIBERATE = "Haal je dit bewust weg? Voer dan ./dev lock uit (de antwoorden daarop vervallen)."
+
+
 def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: str) -> list[str]:
     """Dutch messages for every locked id or value that the content lost without a declared rename.
 
@@ -747,30 +812,89 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
     was = {**{i: (e, CONFIG) for i, e in locked.get("header", {}).items()},
            **{i: (e, pages.get(s, f"werkblad '{s}'")) for s, fields in locked.get("worksheets", {}).items()
               for i, e in fields.items()}}
-    fix = ("Geef het oude id of de oude waarde mee met was=\"...\" (zie de README), "
-           "of voer ./dev lock uit als je dit bewust verandert.")
+    # A was= naming an id the lock never had is most likely a typo of the one that disappeared.
+    unknown_olds = {o: n for o, n in renamed_fields.items()
+                    if o not in was and o not in locked.get("renames", {}).get("fields", {})}
     problems = []
     for old_id, (old, where) in was.items():
         new_id = old_id if old_id in now else renamed_fields.get(old_id)
         if new_id not in now:
+            typo = nearest(old_id, unknown_olds)
+            how = ("Zet het kopveld terug onder extra.werkboek.header (het label mag veranderen)." if where == CONFIG else
+                   f"Bij '{unknown_olds[typo]}' staat was=\"{typo}\": bedoel je was=\"{old_id}\"?" if typo else
+                   f"Gaf je de vraag een nieuw id? Zet dan was=\"{old_id}\" bij de vraag.")
             problems.append(f"Fout in {where}, veld '{old_id}': dit veld staat in {lock_name} maar bestaat niet meer. "
-                            "Opgeslagen antwoorden zouden verloren gaan.")
+                            f"Opgeslagen antwoorden zouden verloren gaan. {how} {DELIBERATE}")
             continue
         new, page = now[new_id]
         problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
-    return [f"{p} {fix}" for p in problems]
+        if locked.get("schema", 1) >= 2:  # older locks did not record follow-ups
+            problems += _hidden(page, new_id, old, new, current["renames"])
+    problems += _dropped_renames(locked.get("renames", {}), current["renames"], now, lock_name)
+    return problems
 
 
-def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str]) -> list[str]:
+def _hidden(page: str, field_id: str, old: dict, new: dict, renames: dict) -> list[str]:
+    """A question moved under another question (or another answer of it) shows only after that
+    answer: whoever answered it without choosing that would no longer see their answer."""
+    if not new.get("parent"):
+        return []
+    parent = renames["fields"].get(old.get("parent"), old.get("parent", ""))
+    when = renames["values"].get(parent, {}).get(old.get("when"), old.get("when", ""))
+    if (parent, when) == (new["parent"], new["when"]):
+        return []
+    return [f"Fout in {page}, veld '{field_id}': deze vraag is nu een vervolgvraag bij '{new['parent']}', die alleen te "
+            f"zien is bij het antwoord '{new['when']}'. Wie de vraag al beantwoordde zonder dat antwoord te kiezen, ziet "
+            "het eigen antwoord niet meer. Zet de vraag terug waar ze stond. Wil je het bewust zo? Voer dan ./dev lock uit."]
+
+
+def _dropped_renames(locked: dict, current: dict, now: dict, lock_name: str) -> list[str]:
+    """A published rename stays declared: answers stored (or backed up) under the old id or value,
+    by someone who has not opened the site since, move only while the manifest names it."""
+    fields = current["fields"]
+    problems = []
+
+    def keep(field_id: str, old: str, what: str) -> None:
+        if field_id in now:
+            olds = sorted({*[o for o, n in fields.items() if n == field_id], old}) if what == "id" else None
+            hint = (f"Zet het oude id erbij: was=\"{old}\"" if len(olds) == 1 else
+                    "Zet alle oude ids erbij: was=[" + ", ".join(f"\"{o}\"" for o in olds) + "]") if olds else (
+                    f"Zet de oude waarde erbij: option(\"...\", was=\"{old}\")")
+            problems.append(f"Fout in {now[field_id][1]}, veld '{field_id}': {lock_name} onthoudt dat "
+                            f"{'dit veld' if olds else 'een keuze van dit veld'} eerder '{old}' heette, maar was=\"{old}\" "
+                            f"staat er niet meer bij. {hint}: wie nog antwoorden onder '{old}' heeft (in een oude "
+                            "back-up, of wie de site sindsdien niet opende), ziet ze anders niet meer terug.")
+
+    for old, new in locked.get("fields", {}).items():
+        if old not in fields:
+            keep(fields.get(new, new), old, "id")
+    for field_id, values in locked.get("values", {}).items():
+        field_id = fields.get(field_id, field_id)
+        for old in values:
+            if old not in current["values"].get(field_id, {}):
+                keep(field_id, old, "value")
+    return problems
+
+
+def _compare(page: str, field_id: str, old: dict, new: dict, renamed: dict[str, str], *, column: bool = False) -> list[str]:
     where = f"Fout in {page}, veld '{field_id}'"
-    if old["kind"] != new["kind"]:
-        return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. "
-                "Opgeslagen antwoorden passen daar niet meer in."]
-    problems = [f"{where}: de keuze met waarde '{value}' bestaat niet meer. Wie die keuze had, verliest het antwoord."
-                for value in old.get("values", []) if renamed.get(value, value) not in new.get("values", [])]
-    for column_id, column in old.get("columns", {}).items():
+    if old["kind"] != new["kind"] and (old["kind"], new["kind"]) not in WIDENINGS:
+        return [f"{where}: het soort veld is veranderd van {old['kind']} naar {new['kind']}. Opgeslagen antwoorden "
+                "passen daar niet meer in. Zet het oude soort terug, of maak een nieuwe vraag met een nieuw id (zonder "
+                f"was=) en voer ./dev lock uit: de antwoorden op de oude vraag vervallen dan."]
+    problems = []
+    for value in old.get("values", []):
+        if renamed.get(value, value) not in new.get("values", []):
+            how = f"Veranderde je alleen de tekst? Schrijf dan option(\"Nieuwe tekst\", value=\"{value}\")."
+            if not column:  # a table's cells keep their values: was= is for a question's options only
+                how += f" Een nieuwe waarde: option(\"Nieuwe tekst\", was=\"{value}\")."
+            problems.append(f"{where}: de keuze met waarde '{value}' bestaat niet meer. Wie die keuze had, verliest het "
+                            f"antwoord. {how} {DELIBERATE}")
+    for column_id, locked_column in old.get("columns", {}).items():
         if column_id not in new.get("columns", {}):
-            problems.append(f"{where}: de kolom '{column_id}' bestaat niet meer.")
+            problems.append(f"{where}: de kolom '{column_id}' bestaat niet meer. Een kolom houdt zijn id; de kop mag wel "
+                            f"veranderen: column(\"{column_id}\", \"Nieuwe kop\"). {DELIBERATE}")
         else:
-            problems += _compare(page, f"{field_id}, kolom {column_id}", column, new["columns"][column_id], {})
+            problems += _compare(page, f"{field_id}, kolom {column_id}", locked_column, new["columns"][column_id], {},
+                                 column=True)
     return problems

@@ -30,6 +30,8 @@ EXAMPLE_FILE = "voorbeeld.js"  # the filled example, loaded only when a user ask
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 PAGE_LINK = re.compile(r'(\bhref=")([^"#?:]+\.md)((?:#[^"]*)?")')  # a link to a page of docs/, in label_html/hint_html
 WRITE_LOCK = "WERKBOEK_WRITE_LOCK"  # set by `./dev lock`: write the lock instead of checking it
+# Set by the publishing workflow: what goes out must be in the lock, or a later change to it goes unnoticed.
+PUBLISH = "WERKBOEK_PUBLISH"
 log = logging.getLogger("mkdocs.plugins.werkboek")
 # PyYAML's C loader where it is built (about ten times faster on the example file), else the Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -147,6 +149,7 @@ class Build:
 
     def manifest(self) -> dict:
         try:
+            self.workbook.check_nav()
             return self.workbook.manifest(
                 storage_key=self.storage_key, title=self.config["site_name"], handout=self.handout,
                 texts={key: text for key, text in self.texts.items() if key in assets.browser_text_keys()},
@@ -183,7 +186,11 @@ class Build:
             self.lock_path.write_text(lock_text(current), encoding="utf-8")
             log.info("%s bijgewerkt.", self.lock_path)
             return
+        publishing = os.environ.get(PUBLISH) == "1"
         if not self.lock_path.is_file():
+            if publishing:
+                raise PluginError(f"Nog geen {name}: voer ./dev lock uit en zet {name} in de repository voordat je "
+                                  "publiceert. Daarmee stopt de bouw later als een vraag of keuze verdwijnt.")
             log.info("Nog geen %s: voer ./dev lock uit zodra het werkboek gepubliceerd is.", name)
             return
         try:
@@ -195,6 +202,10 @@ class Build:
         if problems:
             raise PluginError("\n".join(problems))
         if locked != current:
+            if publishing:
+                raise PluginError(f"{name} loopt achter op de inhoud (nieuwe vragen of keuzes): voer ./dev lock uit en "
+                                  "zet het bijgewerkte bestand mee in je wijziging. Anders zijn die vragen na het "
+                                  "publiceren niet beschermd: verandert later hun id, dan merkt de bouw het niet.")
             log.info("%s loopt achter op de inhoud (nieuwe velden of keuzes): voer ./dev lock uit.", name)
 
 

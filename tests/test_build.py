@@ -113,7 +113,30 @@ def test_links_to_pages_in_hint_html_point_to_the_built_pages(tmp_path):
     pages["blad.md"] = pages["blad.md"].replace("uitleg/meer.md", "uitleg/weg.md")
     result, _ = build_fixture(tmp_path / "missing", pages)
     assert result.returncode != 0
-    assert "Fout in blad.md, veld 'w-a': de link naar uitleg/weg.md wijst naar een pagina die niet bestaat." in result.stderr
+    assert "Fout in blad.md, regel 5, veld 'w-a': de link naar uitleg/weg.md wijst naar een pagina die niet bestaat." in result.stderr
+
+
+@pytest.mark.parametrize("call, message", [
+    # an engine check: its message without a Python traceback, with the line
+    ('{{ text("w-a", "Een") }}\n{{ text("w-a", "Twee") }}',
+     "Fout in blad.md, regel 6: het id 'w-a' wordt twee keer gebruikt (op dezelfde pagina)."),
+    ('{{ lang("w-a", "Vraag") }}', "Fout in blad.md, regel 5: de macro 'lang' bestaat niet. Bedoel je long?"),
+    ('Schrijf {{ naam }} bovenaan.', "Zet dan {% raw %} ervoor en {% endraw %} erachter."),
+    ('{{ long("w-a", "Vraag?, hint="Uitleg") }}', "Kijk of elke tekst tussen twee aanhalingstekens staat"),
+    ('{{ long("w-a", "Vraag", hint="Uitleg" }}', "of elk haakje dicht is"),
+    ('{{ long(“w-a”, “Vraag”) }}', "niet tussen krullen zoals “ ” of ‘ ’."),
+    ('{{ long("w-a", "Vraag", hint="Klik op "Opslaan"") }}', "Zet die tekst dan tussen ' en ', zoals 'Klik op \"Opslaan\"'."),
+    ('{{ long("w-a", rows=3, "Vraag") }}', "Zet de instellingen met = (zoals hint=, rows= of was=) achter het id en de vraag."),
+    ('{{ table("w-a", "Tabel", columns=[column("a", "A", was="b")]) }}', "column(...) kent de instelling was= niet."),
+])
+def test_a_typo_in_a_macro_call_gets_a_dutch_message_with_page_and_line(tmp_path, call, message):
+    """Editors know Markdown, not Python: no traceback, no English parser message, but the page, the
+    line (shown as well) and what to do."""
+    result, _ = build_fixture(tmp_path, {"blad.md": "# Blad\n\n" + WORKSHEET + call + "\n"})
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "Error_" not in result.stderr, result.stderr[-3000:]
+    assert "\n    regel " in result.stderr  # the line itself, under the message
 
 
 def test_fields_survive_admonitions_lists_and_multiline_calls(tmp_path):
@@ -159,6 +182,19 @@ def test_manifest_is_in_navigation_order(tmp_path):
     assert manifest["worksheets"][0]["url"] == "b/"
 
 
+def test_a_worksheet_left_out_of_nav_stops_the_build(tmp_path):
+    """An editor adds a worksheet page but not to nav: MkDocs only mentions it (in English, as INFO),
+    while the plan and the progress would list the worksheet last, wherever it belongs."""
+    config = fixture_site(tmp_path / "src", {
+        "blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-a", "Vraag") }}\n',
+        "nieuw.md": '# Nieuw\n\n{{ worksheet("blad-nieuw", "Nieuw") }}\n\n{{ text("w-b", "Vraag") }}\n'})
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nieuw.md\n", ""), encoding="utf-8")
+    result = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
+    assert result.returncode != 0
+    assert "Fout in nieuw.md, veld 'blad-nieuw': dit werkblad staat niet onder nav: in mkdocs.yml." in result.stderr, \
+        result.stderr[-2000:]
+
+
 def test_links_to_field_anchors_are_checked(tmp_path):
     sheet = "# Blad\n\n" + WORKSHEET + '{{ long("w-vraag", "Vraag") }}\n'
     good, _ = build_fixture(tmp_path / "goed", {"blad.md": sheet, "link.md": "# Link\n\n[Naar de vraag](blad.md#wb-w-vraag--veld)\n"})
@@ -196,8 +232,10 @@ def test_a_removed_option_value_stops_the_build_naming_page_field_and_value(tmp_
 def test_a_removed_or_retyped_field_stops_the_build(tmp_path):
     gone, _ = rebuild_after_publishing(tmp_path / "weg", PUBLISHED.replace('{{ text("w-naam", "Naam van het team") }}', ""))
     assert gone.returncode != 0 and "veld 'w-naam': dit veld staat in werkboek.lock.json maar bestaat niet meer" in gone.stderr
-    retyped, _ = rebuild_after_publishing(tmp_path / "soort", PUBLISHED.replace('text("w-naam"', 'long("w-naam"'))
-    assert retyped.returncode != 0 and "veld 'w-naam': het soort veld is veranderd van text naar long" in retyped.stderr
+    retyped, _ = rebuild_after_publishing(tmp_path / "soort", PUBLISHED.replace('text("w-naam"', 'date("w-naam"'))
+    assert retyped.returncode != 0 and "veld 'w-naam': het soort veld is veranderd van text naar date" in retyped.stderr
+    widened, _ = rebuild_after_publishing(tmp_path / "ruimer", PUBLISHED.replace('text("w-naam"', 'long("w-naam"'))
+    assert widened.returncode == 0, widened.stderr  # every stored line of text fits a box of lines
 
 
 def test_a_relabelled_option_with_its_value_builds(tmp_path):
@@ -227,6 +265,25 @@ def test_dev_lock_records_a_deliberate_removal(tmp_path):
     again = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config)
     assert again.returncode == 0, again.stderr
     assert '"w-keuze": {"kind": "choice", "values": ["goed", "slecht"]}' in (tmp_path / "src/werkboek.lock.json").read_text()
+
+
+def test_publishing_needs_every_question_in_the_lock(tmp_path):
+    """A question published without ./dev lock is unprotected: a later change of its id would pass.
+    Drafting builds only mention it; the publishing build (WERKBOEK_PUBLISH=1, set by the GitHub
+    Pages workflow) stops, also without any lock."""
+    config = tmp_path / "src/mkdocs.yml"
+    fresh, _ = build_fixture(tmp_path / "nieuw", {"blad.md": PUBLISHED}, WERKBOEK_PUBLISH="1")
+    assert fresh.returncode != 0 and "Nog geen werkboek.lock.json: voer ./dev lock uit" in fresh.stderr, fresh.stderr[-2000:]
+    added, _ = rebuild_after_publishing(tmp_path, PUBLISHED + '\n{{ text("w-nieuw", "Een nieuwe vraag") }}\n')
+    assert added.returncode == 0, added.stderr
+    published = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_PUBLISH="1")
+    assert published.returncode != 0
+    assert "werkboek.lock.json loopt achter op de inhoud (nieuwe vragen of keuzes): voer ./dev lock uit" in published.stderr
+    assert build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_WRITE_LOCK="1").returncode == 0
+    again = build_site(tmp_path / "out", "http://127.0.0.1:8000/", config=config, WERKBOEK_PUBLISH="1")
+    assert again.returncode == 0, again.stderr
+    workflow = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert 'WERKBOEK_PUBLISH: "1"' in workflow and "run: ./dev build" in workflow
 
 
 def test_a_lock_from_another_workbook_gives_one_message_that_says_what_to_do(tmp_path):

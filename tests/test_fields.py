@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.assets import default_texts
-from macros.model import (Workbook, WorksheetError, check_lock, lock_of, make_column_spec, make_field, make_handout,
-                          make_header, make_texts, option)
+from macros.model import (Workbook, WorksheetError, check_example, check_lock, lock_of, make_column_spec, make_field,
+                          make_handout, make_header, make_texts, option)
 from macros.render import Renderer
 
 PAGE = "werkbladen/test.md"
@@ -171,6 +171,8 @@ def test_long_with_wordcount_is_described_by_the_count():
     (lambda: make_field("table", "w1-a", "Tabel", columns=[], page=PAGE), "minstens één kolom"),
     (lambda: make_field("choice", "w1-a", "Kies", options=[], page=PAGE), "keuzes (options) is leeg"),
     (lambda: make_field("multi", "w1-a", "Kies", page=PAGE), "keuzes (options) is leeg"),
+    (lambda: make_field("choice", "w1-a", "Kies", options="Ja, Nee", page=PAGE),
+     'geen lijst. Zet de keuzes tussen [ en ], met een komma ertussen: options=["Ja", "Nee"].'),
     (lambda: make_field("choice", "w1-a", "Kies", options=["Ja", "ja"], page=PAGE), "eigen waarde"),
     (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", value="a")], page=PAGE), "eigen waarde"),
     (lambda: make_field("choice", "w1-a", "Kies", options=["A", option("B", was="a")], page=PAGE), "eigen waarde"),
@@ -185,7 +187,8 @@ def test_long_with_wordcount_is_described_by_the_count():
     (lambda: make_field("choice", "w1-a", "Kies", role="baas", options=["A"], page=PAGE), "een oordeel is een choice"),
     (lambda: make_field("text", "w1-a", "Vraag", was="w1-a", page=PAGE), "moet anders zijn"),
     (lambda: make_field("text", "w1-a", "Vraag", was="Oud Id", page=PAGE), "kleine letters"),
-    (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters"),
+    (lambda: make_field("text", "W1 A", "Vraag", page=PAGE), "kleine letters, cijfers en losse streepjes en begint met een "
+                                                            "letter. Bijvoorbeeld: 'w1-a'."),
     (lambda: make_field("text", "w1--a", "Vraag", page=PAGE), "kleine letters"),
     (lambda: make_field("text", "w1-a", "Vraag", plaatje=True, page=PAGE), "onbekende instelling(en): plaatje"),
     (lambda: make_field("long", "w1-a", "Vraag", rows=0, page=PAGE), "rows moet een heel getal"),
@@ -280,7 +283,7 @@ def test_a_rename_whose_old_id_still_exists_is_refused():
     workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
     registered(workbook, "blad.md", "text", "b-oud")
     registered(workbook, "blad.md", "text", "b-nieuw", was="b-oud")
-    with pytest.raises(WorksheetError, match=r"blad\.md.*'b-nieuw'.*was=\"b-oud\".*bestaat nog"):
+    with pytest.raises(WorksheetError, match=r"blad\.md.*'b-nieuw'.*was=\"b-oud\".*bestaat nog.*Haal de oude vraag weg"):
         workbook.manifest(storage_key="s", title="t")
 
 
@@ -386,6 +389,27 @@ def test_a_diagnosis_names_a_worksheet_with_verdicts():
         workbook.manifest(storage_key="s", title="t")
 
 
+
+def test_after_a_rename_the_handout_and_the_example_name_the_new_id():
+    """An editor renames a question or an option value with was=: the handout settings and the
+    example file still have the old one, and the message says what it is called now."""
+    workbook = Workbook()
+    workbook.start_worksheet("blad.md", "blad/", "blad", "Blad")
+    registered(workbook, "blad.md", "multi", "b-nieuw", was="b-oud", options=["Een", option("Twee", value="twee", was="2")])
+    with pytest.raises(WorksheetError, match=r"onderdeel 'Doel': de vraag 'b-oud' heet nu 'b-nieuw' \(was= in blad\.md\)\. "
+                                             r"Zet het nieuwe id hier\."):
+        workbook.manifest(storage_key="s", title="t", handout=make_handout({"title": "N", "parts": [
+            {"title": "Doel", "fields": ["b-oud"]}]}))
+    manifest = workbook.manifest(storage_key="s", title="t")
+    for answers, message in (({"b-oud": ["een"]}, "veld 'b-oud': dit veld heet nu 'b-nieuw' (was= op de pagina). "
+                                                  "Zet het nieuwe id in het voorbeeld."),
+                             ({"b-nieuw": ["een", "2"]}, "veld 'b-nieuw': de keuze '2' heet nu 'twee' (was= op de pagina). "
+                                                         "Zet de nieuwe waarde in het voorbeeld.")):
+        with pytest.raises(WorksheetError) as error:
+            check_example({"naam": "Voorbeeld", "antwoorden": answers}, manifest, "voorbeeld.yml")
+        assert str(error.value) == f"Fout in voorbeeld.yml, {message}"
+
+
 # -- the lock ------------------------------------------------------------------------------------
 
 def lock_for(*fields, page="blad.md"):
@@ -420,6 +444,88 @@ def test_lock_allows_new_labels_and_declared_renames():
         "Ja", option("Een beetje", value="een-beetje", was="deels"), "Nee"]}), TABLE) == []
 
 
+def test_each_lock_message_says_what_the_editor_can_do_about_it():
+    """The fix that fits the change: a reworded option keeps its value with value=, a renamed question
+    takes was=, a table column and its cells keep their ids (there is no was= for them), a header
+    field lives in mkdocs.yml; a deliberate removal is ./dev lock."""
+    relabelled = problems(("choice", "b-keuze", {"options": ["Ja", "Een beetje", "Nee"]}), TABLE)
+    assert 'Veranderde je alleen de tekst? Schrijf dan option("Nieuwe tekst", value="deels").' in relabelled[0]
+    assert 'Een nieuwe waarde: option("Nieuwe tekst", was="deels").' in relabelled[0]
+    gone = problems(TABLE)[0]
+    assert 'Gaf je de vraag een nieuw id? Zet dan was="b-keuze" bij de vraag.' in gone and "./dev lock" in gone
+    typo = problems(("choice", "b-nieuw", {"was": "b-keuz", "options": ["Ja", "Deels", "Nee"]}), TABLE)
+    assert len(typo) == 1 and 'Bij \'b-nieuw\' staat was="b-keuz": bedoel je was="b-keuze"?' in typo[0]
+    keuze = ("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]})
+    column_gone = problems(keuze, ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("functie", "Rol")]}))[0]
+    assert "de kolom 'rol' bestaat niet meer. Een kolom houdt zijn id; de kop mag wel veranderen: column(\"rol\", \"Nieuwe kop\")." in column_gone
+    cell = problems(keuze, ("table", "b-tabel", {"columns": [column("wie", "Wie"), column("rol", "Rol", "choice", ["A", "C"])]}))[0]
+    assert "veld 'b-tabel, kolom rol': de keuze met waarde 'b' bestaat niet meer." in cell
+    assert 'value="b"' in cell and "was=" not in cell
+    header = check_lock(PUBLISHED, {**PUBLISHED, "header": {}}, {}, "werkboek.lock.json")[0]
+    assert "Zet het kopveld terug onder extra.werkboek.header" in header and "was=" not in header
+
+
+def test_a_table_column_refuses_a_renamed_option_value():
+    """Stored rows are not migrated, so was= on a column's option would quietly lose the cells."""
+    with pytest.raises(WorksheetError, match=r"in een tabelkolom kan een keuze geen nieuwe waarde krijgen .*"
+                                             r'option\("Soms", value="deels"\)'):
+        column("rol", "Rol", "choice", ["Ja", option("Soms", value="soms", was="deels")])
+
+
+def test_a_published_rename_stays_declared_also_after_a_second_one():
+    """`./dev lock` after a rename records it; an editor who then tidies was= away would leave every
+    answer still stored (or backed up) under the old id or value behind. Renamed once more, the field
+    names both old ids (was= takes a list)."""
+    renamed = lock_for(("choice", "b-nieuw", {"was": "b-keuze", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}),
+                       TABLE)
+
+    def after(*fields):
+        return check_lock(renamed, lock_for(*fields), {"blad": "blad.md"}, "werkboek.lock.json")
+
+    assert after(("choice", "b-nieuw", {"was": "b-keuze", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}), TABLE) == []
+    dropped = after(("choice", "b-nieuw", {"options": ["Ja", "Een beetje", "Nee"]}), TABLE)
+    assert len(dropped) == 2
+    assert dropped[0].startswith("Fout in blad.md, veld 'b-nieuw': werkboek.lock.json onthoudt dat dit veld eerder "
+                                 "'b-keuze' heette, maar was=\"b-keuze\" staat er niet meer bij. Zet het oude id erbij: was=\"b-keuze\"")
+    assert "een keuze van dit veld eerder 'deels' heette" in dropped[1] and 'option("...", was="deels")' in dropped[1]
+    again = after(("choice", "b-laatst", {"was": "b-nieuw", "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}), TABLE)
+    assert len(again) == 1 and 'Zet alle oude ids erbij: was=["b-keuze", "b-nieuw"]' in again[0]
+    both = lock_for(("choice", "b-laatst", {"was": ["b-keuze", "b-nieuw"], "options": ["Ja", option("Een beetje", was="deels"), "Nee"]}),
+                    TABLE)
+    assert check_lock(renamed, both, {"blad": "blad.md"}, "werkboek.lock.json") == []
+    assert both["renames"] == {"fields": {"b-keuze": "b-laatst", "b-nieuw": "b-laatst"}, "values": {"b-laatst": {"deels": "een-beetje"}}}
+
+
+def test_a_question_moved_under_another_answer_stops_the_build():
+    """Moved into a follow-up, a question shows only after that answer: whoever answered it without
+    choosing that no longer sees their answer. Moved out (or along with a renamed parent) is fine."""
+    def follow(field_id):
+        return make_field("long", field_id, "Vervolg", page="blad.md")
+
+    def sheet(*fields):
+        return lock_for(*fields)
+
+    top = ("long", "b-los", {})
+    published = sheet(top, ("yesno", "b-janee", {"ja": [follow("b-welke")]}))
+    assert published["worksheets"]["blad"]["b-welke"] == {"kind": "long", "parent": "b-janee", "when": "ja"}
+
+    def after(*fields):
+        return check_lock(published, sheet(*fields), {"blad": "blad.md"}, "werkboek.lock.json")
+
+    moved_in = after(("yesno", "b-janee", {"ja": [follow("b-welke")], "nee": [follow("b-los")]}))
+    assert moved_in == ["Fout in blad.md, veld 'b-los': deze vraag is nu een vervolgvraag bij 'b-janee', die alleen te "
+                        "zien is bij het antwoord 'nee'. Wie de vraag al beantwoordde zonder dat antwoord te kiezen, ziet het "
+                        "eigen antwoord niet meer. Zet de vraag terug waar ze stond. Wil je het bewust zo? Voer dan ./dev lock uit."]
+    other_answer = after(top, ("yesno", "b-janee", {"nee": [follow("b-welke")]}))
+    assert len(other_answer) == 1 and "veld 'b-welke': deze vraag is nu een vervolgvraag bij 'b-janee'" in other_answer[0]
+    assert after(top, ("yesno", "b-janee", {}), ("long", "b-welke", {})) == []  # moved out: always shown
+    assert after(top, ("yesno", "b-ander", {"was": "b-janee", "ja": [follow("b-welke")]})) == []
+    older = {**published, "schema": 1, "worksheets": {"blad": {"b-los": {"kind": "long"}, "b-janee": {"kind": "yesno", "values": ["ja", "nee"]},
+                                                               "b-welke": {"kind": "long"}}}}
+    assert check_lock(older, sheet(("yesno", "b-janee", {"ja": [follow("b-welke")], "nee": [follow("b-los")]})),
+                      {"blad": "blad.md"}, "werkboek.lock.json") == []  # a lock from before follow-ups were recorded
+
+
 def test_lock_refuses_lost_values_ids_columns_and_kinds():
     lost_value = problems(("choice", "b-keuze", {"options": ["Ja", "Nee"]}), TABLE)
     assert len(lost_value) == 1
@@ -429,6 +535,10 @@ def test_lock_refuses_lost_values_ids_columns_and_kinds():
     assert "'deels' bestaat niet meer" in relabelled[0]
     assert "veld 'b-keuze': dit veld staat in werkboek.lock.json maar bestaat niet meer" in problems(TABLE)[0]
     assert "van choice naar multi" in problems(("multi", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), TABLE)[0]
+    widened = ("table", "b-tabel", {"columns": [column("wie", "Wie", "long"), column("rol", "Rol", "choice", ["A", "B"])]})
+    assert problems(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), widened) == []  # a text fits a box of lines
+    narrowed = lock_for(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}), widened)
+    assert "van long naar text" in check_lock(narrowed, PUBLISHED, {"blad": "blad.md"}, "werkboek.lock.json")[0]
     no_column = problems(("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]}),
                          ("table", "b-tabel", {"columns": [column("wie", "Wie")]}))
     assert "veld 'b-tabel': de kolom 'rol' bestaat niet meer" in no_column[0]

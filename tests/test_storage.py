@@ -237,7 +237,7 @@ def test_without_javascript_every_field_and_follow_up_is_there(browser, example_
 
 RENAMED = """{{ worksheet("hernoemd", "Hernoemd werkblad") }}
 
-{{ text("nieuwe-vraag", "Een vraag met een nieuw id", was="oude-vraag") }}
+{{ text("nieuwe-vraag", "Een vraag met een nieuw id", was=["oudste-vraag", "oude-vraag"]) }}
 
 {{ choice("keuze", "Een keuze met een nieuwe waarde",
           options=[option("Helemaal", value="helemaal", was="ja"), "Nee"]) }}
@@ -246,7 +246,7 @@ RENAMED = """{{ worksheet("hernoemd", "Hernoemd werkblad") }}
 
 @pytest.fixture(scope="module")
 def renamed_url(tmp_path_factory):
-    """A site whose editor renamed a field id and an option value (was=)."""
+    """A site whose editor renamed a field id (twice) and an option value (was=)."""
     from conftest import build_site, fixture_site, free_port, serve
 
     port = free_port()
@@ -268,8 +268,8 @@ def test_renamed_id_and_value_migrate_in_storage_and_in_a_backup(page, renamed_u
     expect(page.locator("#wb-nieuwe-vraag")).to_have_value("van voor de wijziging")
     expect(page.locator("#wb-keuze--helemaal")).to_be_checked()
     assert stored(page) == {"nieuwe-vraag": "van voor de wijziging", "keuze": "helemaal"}
-    # A back-up made before the change is migrated the same way when it is read.
-    backup = json.dumps({"format": "werkboek-antwoorden", "schema": 1, "answers": {"oude-vraag": "x", "keuze": "ja"}})
+    # A back-up made before the change (here: before the first rename) is migrated the same way when it is read.
+    backup = json.dumps({"format": "werkboek-antwoorden", "schema": 1, "answers": {"oudste-vraag": "x", "keuze": "ja"}})
     # A worksheet page has only its part of the manifest: the checks refuse it rather than drop
     # answers, and run once the whole manifest is there, as on the plan page.
     refused = page.evaluate("""text => new Promise(done => Werkboek.load('transfer', () => {
