@@ -65,6 +65,7 @@ class Build:
         config["extra"][THEME_PLAN_STYLES] = self.inline_styles[0]
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
+        self.sets_pages: list[str] = []  # the pages that call werkmappen()
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
         # Files besides docs/ and mkdocs.yml that the build reads: `mkdocs serve` watches them too.
@@ -121,6 +122,8 @@ class Build:
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page
+        if name == "werkmappen":
+            self.sets_pages.append(page.file.src_uri)
         if name in PLAN_STYLE_WIDGETS:
             page.meta[PLAN_STYLES] = True
         if name == "voorbeeld" and self.example is None:
@@ -155,7 +158,22 @@ class Build:
         except WorksheetError as error:
             raise PluginError(str(error)) from error
 
+    def check_sets_page(self) -> None:
+        """The worksheets ("Andere werkmap kiezen") and the back-up reminder link to #wb-werkmappen on
+        the plan page, so a plan page needs werkmappen(); without plan() it may go on any page."""
+        if self.plan_page is None:
+            return
+        plan = self.plan_page.file.src_uri
+        elsewhere = [page for page in self.sets_pages if page != plan]
+        if elsewhere:
+            raise PluginError(f"Fout in {elsewhere[0]}: werkmappen() staat niet op de planpagina ({plan}). "
+                              "De werkbladen linken naar de werkmappen op de planpagina: zet werkmappen() daar.")
+        if not self.sets_pages:
+            raise PluginError(f"Fout in {plan}: op de planpagina ontbreekt werkmappen(). De werkbladen linken ernaar "
+                              "om van werkmap te wisselen en een back-up te maken: zet werkmappen() op deze pagina.")
+
     def finish(self, site_dir: str) -> None:
+        self.check_sets_page()
         manifest = self.manifest()
         self.check_lock(manifest)
         example = self.checked_example(manifest)
