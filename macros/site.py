@@ -66,6 +66,7 @@ class Build:
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.sets_pages: list[str] = []  # the pages that call werkmappen()
+        self.progress_pages: list[str] = []  # the pages that call voortgang()
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
         # Files besides docs/ and mkdocs.yml that the build reads: `mkdocs serve` watches them too.
@@ -124,6 +125,8 @@ class Build:
             self.plan_page = page
         if name == "werkmappen":
             self.sets_pages.append(page.file.src_uri)
+        if name == "voortgang":
+            self.progress_pages.append(page.file.src_uri)
         if name in PLAN_STYLE_WIDGETS:
             page.meta[PLAN_STYLES] = True
         if name == "voorbeeld" and self.example is None:
@@ -160,8 +163,14 @@ class Build:
 
     def check_sets_page(self) -> None:
         """The worksheets ("Andere werkmap kiezen") and the back-up reminder link to #wb-werkmappen on
-        the plan page, so a plan page needs werkmappen(); without plan() it may go on any page."""
+        the plan page, so a plan page needs werkmappen(); without plan() it may go on any page, but
+        voortgang() (its reminder advises a back-up) then needs it on its own page."""
         if self.plan_page is None:
+            alone = [page for page in self.progress_pages if page not in self.sets_pages]
+            if alone:
+                raise PluginError(f"Fout in {alone[0]}: voortgang() raadt een back-up aan, maar er is geen planpagina "
+                                  "(plan() met werkmappen()) waar je die maakt. Zet plan() en werkmappen() op een "
+                                  "pagina, of werkmappen() op deze pagina.")
             return
         plan = self.plan_page.file.src_uri
         elsewhere = [page for page in self.sets_pages if page != plan]

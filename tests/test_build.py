@@ -298,6 +298,13 @@ def test_the_werkmappen_belong_on_the_plan_page(tmp_path):
     result, site = build_fixture(tmp_path / "no-plan", {**sheet, "bewaren.md": "# Bewaren\n\n{{ werkmappen() }}\n"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "data-wb-sets" in (site / "bewaren/index.html").read_text(encoding="utf-8")
+    # The progress list's back-up reminder links to the plan page's werkmappen: without one it
+    # advised a back-up that no button or link on the page could make.
+    result, _ = build_fixture(tmp_path / "progress", {**sheet, "start.md": "# Start\n\n{{ voortgang() }}\n"})
+    assert result.returncode != 0
+    assert "Fout in start.md: voortgang() raadt een back-up aan, maar" in result.stderr, result.stderr[-2000:]
+    result, _ = build_fixture(tmp_path / "progress-sets", {**sheet, "start.md": "# Start\n\n{{ voortgang() }}\n\n{{ werkmappen() }}\n"})
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_a_new_workbook_that_kept_this_storage_key_is_told_before_any_test_runs(tmp_path):
