@@ -67,6 +67,8 @@ class Build:
         config["extra"][THEME_PLAN_STYLES] = self.inline_styles[0]
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
+        self.sets_pages: list[str] = []  # the pages that call werkmappen()
+        self.progress_pages: list[str] = []  # the pages that call voortgang()
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
         # Files besides docs/ and mkdocs.yml that the build reads: `mkdocs serve` watches them too.
@@ -123,6 +125,10 @@ class Build:
         if name == "plan":
             self.workbook.mark_plan(page.file.src_uri, page.url)
             self.plan_page = page
+        if name == "werkmappen":
+            self.sets_pages.append(page.file.src_uri)
+        if name == "voortgang":
+            self.progress_pages.append(page.file.src_uri)
         if name in PLAN_STYLE_WIDGETS:
             page.meta[PLAN_STYLES] = True
         if name == "voorbeeld" and self.example is None:
@@ -158,7 +164,28 @@ class Build:
         except WorksheetError as error:
             raise PluginError(str(error)) from error
 
+    def check_sets_page(self) -> None:
+        """The worksheets ("Andere werkmap kiezen") and the back-up reminder link to #wb-werkmappen on
+        the plan page, so a plan page needs werkmappen(); without plan() it may go on any page, but
+        voortgang() (its reminder advises a back-up) then needs it on its own page."""
+        if self.plan_page is None:
+            alone = [page for page in self.progress_pages if page not in self.sets_pages]
+            if alone:
+                raise PluginError(f"Fout in {alone[0]}: voortgang() raadt een back-up aan, maar er is geen planpagina "
+                                  "(plan() met werkmappen()) waar je die maakt. Zet plan() en werkmappen() op een "
+                                  "pagina, of werkmappen() op deze pagina.")
+            return
+        plan = self.plan_page.file.src_uri
+        elsewhere = [page for page in self.sets_pages if page != plan]
+        if elsewhere:
+            raise PluginError(f"Fout in {elsewhere[0]}: werkmappen() staat niet op de planpagina ({plan}). "
+                              "De werkbladen linken naar de werkmappen op de planpagina: zet werkmappen() daar.")
+        if not self.sets_pages:
+            raise PluginError(f"Fout in {plan}: op de planpagina ontbreekt werkmappen(). De werkbladen linken ernaar "
+                              "om van werkmap te wisselen en een back-up te maken: zet werkmappen() op deze pagina.")
+
     def finish(self, site_dir: str) -> None:
+        self.check_sets_page()
         manifest = self.manifest()
         self.check_lock(manifest)
         example = self.checked_example(manifest)

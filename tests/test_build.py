@@ -338,6 +338,32 @@ def test_a_workbook_can_have_no_header_fields(tmp_path):
     assert "wb-header" not in html and "Je gegevens" not in html and 'data-wb-field="w-naam"' in html
 
 
+def test_the_werkmappen_belong_on_the_plan_page(tmp_path):
+    """The worksheets' "Andere werkmap kiezen" and the back-up reminder link to the werkmappen on the
+    plan page: werkmappen() elsewhere, or a plan page without it, left those links pointing at
+    nothing. The build says so; without a plan page werkmappen() may go on any page."""
+    sheet = {"blad.md": "# Blad\n\n" + WORKSHEET + '{{ text("w-naam", "Naam") }}\n'}
+    for name, pages, message in [
+        ("elsewhere", {"plan.md": "# Plan\n\n{{ plan() }}\n", "bewaren.md": "# Bewaren\n\n{{ werkmappen() }}\n"},
+         "Fout in bewaren.md: werkmappen() staat niet op de planpagina (plan.md)."),
+        ("missing", {"plan.md": "# Plan\n\n{{ voortgang() }}\n\n{{ plan() }}\n"},
+         "Fout in plan.md: op de planpagina ontbreekt werkmappen()."),
+    ]:
+        result, _ = build_fixture(tmp_path / name, {**sheet, **pages})
+        assert result.returncode != 0, name
+        assert message in result.stderr, result.stderr[-2000:]
+    result, site = build_fixture(tmp_path / "no-plan", {**sheet, "bewaren.md": "# Bewaren\n\n{{ werkmappen() }}\n"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "data-wb-sets" in (site / "bewaren/index.html").read_text(encoding="utf-8")
+    # The progress list's back-up reminder links to the plan page's werkmappen: without one it
+    # advised a back-up that no button or link on the page could make.
+    result, _ = build_fixture(tmp_path / "progress", {**sheet, "start.md": "# Start\n\n{{ voortgang() }}\n"})
+    assert result.returncode != 0
+    assert "Fout in start.md: voortgang() raadt een back-up aan, maar" in result.stderr, result.stderr[-2000:]
+    result, _ = build_fixture(tmp_path / "progress-sets", {**sheet, "start.md": "# Start\n\n{{ voortgang() }}\n\n{{ werkmappen() }}\n"})
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_a_new_workbook_that_kept_this_storage_key_is_told_before_any_test_runs(tmp_path):
     """A copy without its own storage_key would run the tests about this repository's content on
     other content (and fail by the dozen): ./dev test stops first and says what to do."""

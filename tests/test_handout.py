@@ -274,7 +274,7 @@ def test_all_answers_as_word_file(page, site_url, manifest, tmp_path):
 # -- Configuration: checked at build time, optional ------------------------------------------------
 
 PAGES = {"index.md": "# Start\n", "blad.md": '# Blad\n\n{{ worksheet("blad", "Blad") }}\n\n{{ long("b-doel", "Doel?") }}\n',
-         "plan.md": "# Plan\n\n{{ plan() }}\n"}
+         "plan.md": "# Plan\n\n{{ plan() }}\n\n{{ werkmappen() }}\n"}
 
 
 def build_with(tmp_path, handout: str | None):

@@ -69,7 +69,8 @@ def test_nothing_leaves_the_browser(built_site, site_url, manifest, watched, con
     page, outside = watched
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     worksheets = pages_with_fields(built_site)
-    assert worksheets, "no pages with fields in the build"
+    # Worksheets in the manifest but no page with fields: the walk would fill nothing.
+    assert worksheets or not manifest["worksheets"], "no pages with fields in the build"
     mine = part_of(built_pages(built_site), part, PARTS)
     clicked: list[str] = []
     for path in mine:
@@ -93,7 +94,7 @@ def test_nothing_leaves_the_browser(built_site, site_url, manifest, watched, con
     page.wait_for_timeout(300)  # let any late request (beacons, prefetch) show itself
     assert not outside, "requests that left the local server:\n" + "\n".join(outside)
     assert context.cookies() == [], context.cookies()
-    if manifest["plan"]["url"] in mine:  # the plan offers every export
+    if manifest["plan"] and manifest["plan"]["url"] in mine:  # the plan offers every export
         if (built_site / "assets/werkboek/transfer.js").exists():
             assert any(re.search("download", label, re.IGNORECASE) for label in clicked), \
                 f"the export exists but no export button was clicked: {clicked}"

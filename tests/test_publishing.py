@@ -18,6 +18,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT, SECOND_WORKBOOK
+from wb_pages import page_file
 
 
 def load_yaml(path: Path) -> dict:
@@ -43,9 +44,9 @@ def test_properdocs_builds_the_site_unchanged(tmp_path, built_site, manifest, si
     assert json.loads((target / "assets/werkboek/manifest.json").read_text(encoding="utf-8")) == manifest
     generator = re.compile(r'<meta name="generator" content="[^"]*">')  # names the tool, naturally
     for sheet in (sheet["url"] for sheet in manifest["worksheets"]):
-        html = (target / sheet / "index.html").read_text(encoding="utf-8")
+        html = page_file(target, sheet).read_text(encoding="utf-8")  # also with use_directory_urls: false
         assert html.count("data-wb-field=") >= 2, sheet
-        same = (built_site / sheet / "index.html").read_text(encoding="utf-8")
+        same = page_file(built_site, sheet).read_text(encoding="utf-8")
         assert generator.sub("", html) == generator.sub("", same), f"{sheet}: ProperDocs wrote different HTML than MkDocs"
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 from plan_helpers import core_flow, fill_everything, pdf_text, sheet_url, squash, stub_print
 
 
@@ -70,3 +72,17 @@ def test_a_label_that_ends_in_a_question_mark_gets_no_colon(page, second_workboo
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "plan.docx")).paragraphs]
     assert "Voor welke school? De Regenboog" in paragraphs and "Jouw team of vestiging: Team Noord" in paragraphs
     assert not [p for p in paragraphs + lines if "?:" in p]
+
+
+def test_the_status_line_link_works_straight_after_typing(page, second_workbook):
+    """Typing and then clicking "Andere werkmap kiezen": the click's mousedown leaves the field, its
+    change redraws the status line, and a link drawn anew under the pointer gets no click (the user
+    stayed on the worksheet). The line keeps its link, so the first click goes to the werkmappen."""
+    site, url = second_workbook
+    manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))
+    page.goto(sheet_url(url, manifest["worksheets"][0]))
+    page.wait_for_selector("html.wb-js")
+    page.fill("#wb-kop-team", "Team Noord")
+    page.get_by_role("link", name="Andere werkmap kiezen").click()
+    page.wait_for_url(url + manifest["plan"]["url"] + "#wb-werkmappen", timeout=5000)
+    expect(page.locator("#wb-werkmappen")).to_be_visible()  # instant navigation swaps the content after the address

@@ -6,11 +6,14 @@ from a copy of this repository it runs on that workbook's own questions.
 
 from __future__ import annotations
 
+import pytest
+
 from plan_helpers import core_flow
 
 
 def test_every_answer_is_kept_planned_printed_and_restored(page, built_site, site_url, manifest, tmp_path):
-    assert manifest["worksheets"], "a workbook without worksheets has nothing to fill in"
+    if not manifest["worksheets"]:  # a toolkit of guidance pages only (README)
+        pytest.skip("dit werkboek heeft geen werkbladen: er is niets in te vullen")
     filler, printed = core_flow(page, built_site, site_url, manifest, tmp_path)
     assert filler.tokens()
     if manifest["plan"]:

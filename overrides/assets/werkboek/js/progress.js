@@ -23,19 +23,25 @@ Werkboek.define("progress", function (W) {
     var sheet = root && W.workbook.sheet(root.getAttribute("data-wb-worksheet"));
     if (!sheet) return;
     var progress = model.progressOf(sheet, answersNow());
-    line.textContent = "";
-    line.appendChild(document.createTextNode(t("status.set")));
-    line.appendChild(el("strong", "wb-set-name", activeSetName()));
-    line.appendChild(document.createTextNode(t("status.count", { done: progress.done, total: progress.total })));
-    // Reassure only while it is true; otherwise the storage warning says what is wrong.
-    if (W.store && !W.store.problem() && !W.store.activeSet().example) line.appendChild(document.createTextNode(t("status.saved")));
+    // The link stays in the page: a redraw comes on the change that a click on it causes (the field
+    // loses focus on mousedown), and a link replaced under the pointer gets no click.
     var planUrl = W.workbook.planUrl("wb-werkmappen");
-    if (planUrl) {
-      line.appendChild(document.createTextNode(" "));
-      var link = el("a", "wb-worksheet__sets-link", t("status.otherSet"));
-      link.href = planUrl;
-      line.appendChild(link);
+    var link = line.querySelector(".wb-worksheet__sets-link");
+    if (planUrl && !link) {
+      link = line.appendChild(el("a", "wb-worksheet__sets-link", t("status.otherSet")));
+    } else if (!planUrl && link) {
+      line.removeChild(link);
+      link = null;
     }
+    if (link) link.href = planUrl;
+    while (line.firstChild && line.firstChild !== link) line.removeChild(line.firstChild);
+    var put = function (node) { line.insertBefore(node, link); };
+    put(document.createTextNode(t("status.set")));
+    put(el("strong", "wb-set-name", activeSetName()));
+    put(document.createTextNode(t("status.count", { done: progress.done, total: progress.total })));
+    // Reassure only while it is true; otherwise the storage warning says what is wrong.
+    if (W.store && !W.store.problem() && !W.store.activeSet().example) put(document.createTextNode(t("status.saved")));
+    if (link) put(document.createTextNode(" "));
   }
 
   W.drawEach("[data-wb-worksheet-status]", renderStatus);
