@@ -2,8 +2,8 @@
 the module files it is made of, in order. `./dev bundle` (scripts/bundle.py, `make_bundles`)
 concatenates the sources of every bundle that is missing or out of date (`./dev bundle --all`: of
 every bundle), minifies scripts with terser (compress + mangle, ES5 output) and the stylesheet with
-rcssmin, and writes them into overrides/assets/werkboek/bundles/, which is committed. Each file starts with a one-line comment carrying the sha256 of the text it was made
-from. The build (`build_bundles`) only copies them into site/assets/werkboek/<name>.js (or the
+rcssmin, and writes them into overrides/assets/werkboek/bundles/, which is committed. Each file
+starts with a one-line comment carrying the sha256 of the text it was made from. The build (`build_bundles`) only copies them into site/assets/werkboek/<name>.js (or the
 .css file it is named after), after checking every hash against the current sources, and removes
 the module sources mkdocs copied into the site: the site ships bundles only.
 
@@ -199,7 +199,8 @@ class BundleError(Exception):
 
 # CSS bundles that go into the pages that need them, as a <style> in <head>, instead of a file: the
 # plan's styles (macros/site.py, overrides/main.html). Our one stylesheet file is then werkboek.css.
-INLINE_STYLES = ("werkboek-plan.css",)
+PLAN_STYLES = "werkboek-plan.css"
+INLINE_STYLES = (PLAN_STYLES,)
 
 
 def inline_style(name: str, folder: Path | None = None) -> str:

@@ -5,8 +5,8 @@ from disk), which has no server to send headers. Scripts run only from the site'
 few inline scripts the theme writes into a page are allowed by their sha256 hash, computed from that
 page's final HTML. The site's inline styles (the plan's, in the <head> of the pages that show it)
 are allowed by hash on every page: instant navigation puts them into whichever page the visitor
-opened first, under that page's policy. Nothing may load from another origin. What could not be tightened, and why, is in
-the README ("Content-Security-Policy").
+opened first, under that page's policy. Nothing may load from another origin. What could not be
+tightened, and why, is in the README ("Content-Security-Policy").
 """
 
 from __future__ import annotations

@@ -45,7 +45,6 @@ WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
 # has only werkboek.css.
 PLAN_STYLE_WIDGETS = ("voortgang", "plan", "werkmappen")
 PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
-PLAN_STYLES_BUNDLE = "werkboek-plan.css"
 THEME_PLAN_STYLES = "werkboek_plan_css"  # config.extra key: the CSS text for that <style>
 THEME_TEXTS = "werkboek_texts"  # config.extra key: the interface texts, for the theme's templates
 
@@ -63,8 +62,9 @@ class Build:
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {}, self.texts)
         # The theme's templates (overrides/main.html) speak with the same words.
         config["extra"][THEME_TEXTS] = self.renderer.texts
-        self.inline_styles = (assets.inline_style(PLAN_STYLES_BUNDLE),)
-        config["extra"][THEME_PLAN_STYLES] = self.inline_styles[0]
+        styles = {name: assets.inline_style(name) for name in assets.INLINE_STYLES}
+        self.inline_styles = tuple(styles.values())  # every page's policy allows each (macros/csp.py)
+        config["extra"][THEME_PLAN_STYLES] = styles[assets.PLAN_STYLES]
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.sets_pages: list[str] = []  # the pages that call werkmappen()
@@ -87,7 +87,8 @@ class Build:
     def page_links(self, html: str, page, field_id) -> str:
         """Links to pages (`<a href="uitleg.md">`) in label_html/hint_html as MkDocs writes Markdown
         links: the page's address relative to this page (also in the offline copy, with its .html
-        addresses). Markdown never sees this HTML, so it would not rewrite them; a missing page stops the build."""
+        addresses). Markdown never sees this HTML, so it would not rewrite them; a missing page
+        stops the build."""
         config = self.config
 
         def link(match):

@@ -109,8 +109,8 @@ def test_one_stylesheet_file_of_ours_and_the_plan_styles_inline_where_they_are_s
     """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the task list,
     the plan or the werkmappen has the plan's styles inline in its <head> (nothing more to wait for
     before the first paint); other pages do not carry them. No file is written for them."""
-    plan_css = assets.inline_style("werkboek-plan.css")
-    assert ".wb-tasks" in plan_css and not (built_site / "assets/werkboek/werkboek-plan.css").exists()
+    plan_css = assets.inline_style(assets.PLAN_STYLES)
+    assert ".wb-tasks" in plan_css and not (built_site / assets.TARGET / assets.PLAN_STYLES).exists()
     with_plan_styles = []
     for html in sorted(built_site.rglob("*.html")):
         head, body = html.read_text(encoding="utf-8").split("</head>", 1)
