@@ -31,7 +31,8 @@ REFERENCE_STORAGE_KEY = "werkboek-digitale-inclusie"
 
 
 def storage_key(root: Path = ROOT) -> str:
-    sys.path.insert(0, str(ROOT / "scripts"))
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
     import offline  # scripts/offline.py names the offline copy after the same key
     return offline.name_of(root / "mkdocs.yml")
 
