@@ -34,8 +34,8 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
     assert our_files(context.new_page(), sheet_url(site_url, first)) == [
         "loader.js", f"manifest-{first['id']}.js", "werkblad.js", "werkboek.css"]
     judged = next(s for s in manifest["worksheets"] if any(f.get("role") == "verdict" for f in s["fields"]))
-    assert our_files(context.new_page(), sheet_url(site_url, judged)) == [  # its diagnosis block brings its own
-        "diagnosis.css", "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkblad.js", "werkboek.css"]
+    assert our_files(context.new_page(), sheet_url(site_url, judged)) == [  # the diagnosis bundle holds werkblad's
+        "diagnosis.css", "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkboek.css"]
     start = our_files(context.new_page(), site_url)  # the task list is in the page: its styles are inline
     assert {"manifest.js", "voortgang.js", "werkboek.css"} <= set(start) and "plan.js" not in start
     plan = our_files(context.new_page(), site_url + manifest["plan"]["url"])
