@@ -601,7 +601,8 @@ class Workbook:
                 raise WorksheetError(f"{here}: diagnosis: '{sheet_id}' is geen werkblad met oordelen "
                                      "(role=\"verdict\").")
 
-    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", texts=None, handout=None, example: str = "") -> dict:
+    def manifest(self, *, storage_key: str, title: str, plan_title: str = "", sets_url: str = "", texts=None,
+                 handout=None, example: str = "") -> dict:
         self.check_renames()
         self.check_handout(handout)
         self.check_diagnoses()
@@ -617,6 +618,7 @@ class Workbook:
             "storageKey": storage_key,
             "title": title,
             "plan": {"url": self.plan[1], "title": plan_title} if self.plan else None,
+            "sets": {"url": sets_url} if sets_url else None,  # the page with werkmappen()
             "texts": dict(texts or {}),
             "example": {"file": example} if example else None,
             "handout": handout,

@@ -68,6 +68,7 @@ class Build:
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.sets_pages: list[str] = []  # the pages that call werkmappen()
+        self.sets_url = ""  # where the worksheets and the back-up reminder send you for them: the first
         self.progress_pages: list[str] = []  # the pages that call voortgang()
         self.example_name = settings.get("example") or ""
         self.example = read_example(project_dir, self.example_name)
@@ -106,11 +107,11 @@ class Build:
 
     def worksheet(self, page, worksheet_id, title="", copy=False) -> str:
         sheet = self.workbook.start_worksheet(page.file.src_uri, page.url, worksheet_id, title, copy)
-        # Its status line counts the sheet's questions and links to the plan page: both known only
+        # Its status line counts the sheet's questions and links to the werkmappen: both known only
         # once every page is read, so it is filled in last (late_html).
         status = self.workbook.stash(lambda: self.renderer.first_state(
             "status", total=len([f for f in sheet.fields if not f.parent]),
-            plan_url=self.plan_page and get_relative_url(self.plan_page.url, page.url)))
+            sets_url=self.sets_url and get_relative_url(self.sets_url, page.url)))
         return self.workbook.stash(self.renderer.worksheet(sheet, self.workbook.header, status))
 
     def section(self, page, section_id, title="") -> str:
@@ -128,6 +129,7 @@ class Build:
             self.plan_page = page
         if name == "werkmappen":
             self.sets_pages.append(page.file.src_uri)
+            self.sets_url = self.sets_url or page.url
         if name == "voortgang":
             self.progress_pages.append(page.file.src_uri)
         if name in PLAN_STYLE_WIDGETS:
@@ -160,7 +162,7 @@ class Build:
             return self.workbook.manifest(
                 storage_key=self.storage_key, title=self.config["site_name"], handout=self.handout,
                 texts={key: text for key, text in self.texts.items() if key in assets.browser_text_keys()},
-                plan_title=self.plan_page.title if self.plan_page else "",
+                plan_title=self.plan_page.title if self.plan_page else "", sets_url=self.sets_url,
                 example=EXAMPLE_FILE if self.example is not None else "")
         except WorksheetError as error:
             raise PluginError(str(error)) from error

@@ -355,6 +355,9 @@ def test_the_werkmappen_belong_on_the_plan_page(tmp_path):
     result, site = build_fixture(tmp_path / "no-plan", {**sheet, "bewaren.md": "# Bewaren\n\n{{ werkmappen() }}\n"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "data-wb-sets" in (site / "bewaren/index.html").read_text(encoding="utf-8")
+    # The worksheet sends you there to choose another werkmap (it linked to no page before).
+    assert read_manifest(site)["sets"] == {"url": "bewaren/"} and read_manifest(site)["plan"] is None
+    assert 'href="../bewaren/#wb-werkmappen">Andere werkmap kiezen</a>' in (site / "blad/index.html").read_text(encoding="utf-8")
     # The progress list's back-up reminder links to the plan page's werkmappen: without one it
     # advised a back-up that no button or link on the page could make.
     result, _ = build_fixture(tmp_path / "progress", {**sheet, "start.md": "# Start\n\n{{ voortgang() }}\n"})

@@ -78,6 +78,22 @@ def test_every_field_kind_survives_a_reload(page, example_url):
                                       "richting": "beide", "geevalueerd": "2026-01-31"}
 
 
+def test_without_werkmappen_the_status_line_names_no_werkmap(page, example_url):
+    """The example site has no werkmappen(): a user there has one werkmap and no page to choose
+    another, so "Je werkt in werkmap Mijn werkmap" and a link to nowhere would only puzzle."""
+    import re
+    status = page.locator("[data-wb-worksheet-status]")
+    page.route("**/*.js", lambda route: route.abort())  # the line as the build writes it
+    page.goto(example_url + EXAMPLE)
+    expect(status).to_have_text(re.compile(r"^Je hebt 0 van \d+ vragen beantwoord\. Wat je invult, bewaart je browser meteen\.$"))
+    page.unroute("**/*.js")
+    open_example(page, example_url)
+    page.fill("#wb-vb-tekst", "IDO Centrale")
+    page.locator("#wb-vb-tekst").blur()
+    expect(status).to_have_text(re.compile(r"^Je hebt 1 van \d+ vragen beantwoord\. Wat je invult, bewaart je browser meteen\.$"))
+    expect(status.locator("a")).to_have_count(0)
+
+
 def test_removing_a_table_row_renumbers_moves_focus_and_saves(page, example_url):
     open_example(page, example_url)
     page.fill("#wb-vb-tabel--1--partner", "Eerste")

@@ -25,19 +25,23 @@ Werkboek.define("progress", function (W) {
     var progress = model.progressOf(sheet, answersNow());
     // The link stays in the page: a redraw comes on the change that a click on it causes (the field
     // loses focus on mousedown), and a link replaced under the pointer gets no click.
-    var planUrl = W.workbook.planUrl("wb-werkmappen");
+    // A workbook without werkmappen() has one werkmap, never named: the word would only puzzle.
+    var setsUrl = W.workbook.setsUrl();
     var link = line.querySelector(".wb-worksheet__sets-link");
-    if (planUrl && !link) {
+    if (setsUrl && !link) {
       link = line.appendChild(el("a", "wb-worksheet__sets-link", t("status.otherSet")));
-    } else if (!planUrl && link) {
+    } else if (!setsUrl && link) {
       line.removeChild(link);
       link = null;
     }
-    if (link) link.href = planUrl;
+    if (link) link.href = setsUrl;
     while (line.firstChild && line.firstChild !== link) line.removeChild(line.firstChild);
     var put = function (node) { line.insertBefore(node, link); };
-    put(document.createTextNode(t("status.set")));
-    put(el("strong", "wb-set-name", activeSetName()));
+    if (setsUrl) {
+      put(document.createTextNode(t("status.set")));
+      put(el("strong", "wb-set-name", activeSetName()));
+      put(document.createTextNode(t("status.setEnd")));
+    }
     put(document.createTextNode(t("status.count", { done: progress.done, total: progress.total })));
     // Reassure only while it is true; otherwise the storage warning says what is wrong.
     if (W.store && !W.store.problem() && !W.store.activeSet().example) put(document.createTextNode(t("status.saved")));

@@ -34,9 +34,9 @@ Werkboek.define("reminder", function (W) {
       button.type = "button";
       button.setAttribute("data-wb-export-json", "");
       box.appendChild(button);
-    } else if (W.workbook.planUrl()) {
+    } else if (W.workbook.setsUrl()) {
       var link = el("a", "wb-backup__link", t("backup.link"));
-      link.href = W.workbook.planUrl("wb-werkmappen");
+      link.href = W.workbook.setsUrl();
       box.appendChild(link);
     }
   }

@@ -140,7 +140,8 @@
     "progress.done": "Ingevuld",
     "progress.busy": "Bezig ({done} van {total})",
     "status.set": "Je werkt in werkmap ",
-    "status.count": ". Je hebt {done} van {total} vragen beantwoord.",
+    "status.setEnd": ". ",
+    "status.count": "Je hebt {done} van {total} vragen beantwoord.",
     "status.saved": " Wat je invult, bewaart je browser meteen.",
     "status.otherSet": "Andere werkmap kiezen",
     // Plan and diagnosis

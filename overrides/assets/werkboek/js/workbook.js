@@ -21,10 +21,10 @@ Werkboek.define("workbook", function (W) {
   /* The header field with a role (organisation, audience, contact, date), or null. */
   function headerRole(role) { return header().filter(function (f) { return f.role === role; })[0] || null; }
 
-  /* The plan page's address, absolute; "" when the workbook has no plan page. */
-  function planUrl(hash) {
-    var plan = manifest().plan;
-    return plan && plan.url !== undefined ? W.util.siteUrl(plan.url, hash) : "";
+  /* Where you choose, make and back up werkmappen (werkmappen()), absolute; "" when nowhere. */
+  function setsUrl() {
+    var sets = manifest().sets;
+    return sets ? W.util.siteUrl(sets.url, "wb-werkmappen") : "";
   }
 
   /* Run done once the whole manifest is here: a worksheet page loads only its part (its own
@@ -40,7 +40,7 @@ Werkboek.define("workbook", function (W) {
   }
 
   return { manifest: manifest, header: header, worksheets: worksheets, sheet: sheet,
-           headerRole: headerRole, planUrl: planUrl, renames: renames, whole: whole,
+           headerRole: headerRole, setsUrl: setsUrl, renames: renames, whole: whole,
            title: function () { return manifest().title || ""; },
            planTitle: function () { return (manifest().plan || {}).title || ""; },
            storageKey: function () { return manifest().storageKey || "werkboek"; } };
