@@ -198,9 +198,11 @@ class BundleError(Exception):
 
 
 # CSS bundles that go into the pages that need them, as a <style> in <head>, instead of a file: the
-# plan's styles (macros/site.py, overrides/main.html). Our one stylesheet file is then werkboek.css.
+# task list's styles, and the plan's, which hold the task list's too (macros/site.py,
+# overrides/main.html). Our one stylesheet file is then werkboek.css.
+TASK_STYLES = "werkboek-tasks.css"
 PLAN_STYLES = "werkboek-plan.css"
-INLINE_STYLES = (PLAN_STYLES,)
+INLINE_STYLES = (TASK_STYLES, PLAN_STYLES)
 
 
 def inline_style(name: str, folder: Path | None = None) -> str:

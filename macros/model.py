@@ -50,18 +50,31 @@ DEFAULT_HEADER = (
 CONFIG = "mkdocs.yml"
 
 
-def manifest_part(worksheet_id: str) -> str:
-    """The file of the manifest with only this worksheet (`part`), which its page loads."""
-    return f"manifest-{worksheet_id}.js"
+# The part of the manifest for pages that show every worksheet but none of its questions (the task
+# list, the example's offer). A dot, which no field id has, keeps it apart from a worksheet's part.
+OVERVIEW_PART = "manifest.overview.js"
 
 
-def page_part(manifest: dict, worksheet_id: str) -> dict:
-    """What a worksheet page's scripts read of the manifest, and no more (every worksheet page
-    loads it): the workbook's settings without header and handout, and of its own worksheet the
-    top-level questions by id (the progress counts them), each with its section when the sheet has
-    verdicts, and a verdict with its role and options (the diagnosis shows them). The page has all
-    the wording, options and follow-ups in its HTML. Code that needs more (print views) loads the
-    whole manifest (Werkboek.workbook.whole)."""
+def manifest_part(worksheet_id: str | None = None) -> str:
+    """The file of the manifest with only this worksheet (`part`), which its page loads; without a
+    worksheet the overview part."""
+    return f"manifest-{worksheet_id}.js" if worksheet_id else OVERVIEW_PART
+
+
+def page_part(manifest: dict, worksheet_id: str | None = None) -> dict:
+    """What a page's scripts read of the manifest, and no more: the workbook's settings without
+    header and handout, and of its own worksheet the top-level questions by id (the progress counts
+    them), each with its section when the sheet has verdicts, and a verdict with its role and options
+    (the diagnosis shows them). The page has all the wording, options and follow-ups in its HTML.
+    Without a worksheet (the overview): every worksheet with its title, address and top-level
+    questions by id, for the task list. Code that needs more (print views) loads the whole manifest
+    (Werkboek.workbook.whole)."""
+    settings = {key: value for key, value in manifest.items() if key not in ("header", "handout", "worksheets")}
+    if not worksheet_id:
+        overview = [{"id": sheet["id"], "title": sheet["title"], "url": sheet["url"],
+                     "fields": [{"id": field["id"]} for field in sheet["fields"] if not field["parent"]]}
+                    for sheet in manifest["worksheets"]]
+        return {**settings, "part": "overview", "header": [], "handout": None, "worksheets": overview}
     sheet = next(sheet for sheet in manifest["worksheets"] if sheet["id"] == worksheet_id)
     tops = [field for field in sheet["fields"] if not field["parent"]]
     judged = any(field.get("role") == "verdict" for field in tops)
@@ -77,7 +90,6 @@ def page_part(manifest: dict, worksheet_id: str) -> dict:
     lean_sheet = {"id": sheet["id"], "fields": [lean(field) for field in tops]}
     if judged:
         lean_sheet["sections"] = sheet["sections"]
-    settings = {key: value for key, value in manifest.items() if key not in ("header", "handout", "worksheets")}
     return {**settings, "part": worksheet_id, "header": [], "handout": None, "worksheets": [lean_sheet]}
 
 

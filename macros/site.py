@@ -39,13 +39,13 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The blocks of the plan page: empty shells with a no-JavaScript message; the browser scripts fill
 # them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
-# Widgets whose page also has the plan's styles (werkboek-plan.css, inline in <head>, see
-# overrides/main.html): the task list, the plan and the werkmappen are in the page from the first
-# paint, so their styles must be too, without a second stylesheet to wait for. The rest of the site
-# has only werkboek.css.
-PLAN_STYLE_WIDGETS = ("voortgang", "plan", "werkmappen")
-PLAN_STYLES = "werkboek_plan_styles"  # page.meta key the theme block reads
-THEME_PLAN_STYLES = "werkboek_plan_css"  # config.extra key: the CSS text for that <style>
+# Widgets whose page also has inline styles in <head> (see overrides/main.html): the task list, the
+# plan and the werkmappen are in the page from the first paint, so their styles must be too, without
+# a second stylesheet to wait for. A page with several gets the later of assets.INLINE_STYLES (the
+# plan's styles hold the task list's). The rest of the site has only werkboek.css.
+WIDGET_STYLES = {"voortgang": assets.TASK_STYLES, "plan": assets.PLAN_STYLES, "werkmappen": assets.PLAN_STYLES}
+INLINE_STYLE = "werkboek_inline_style"  # page.meta key: the inline style bundle the theme block writes
+THEME_STYLES = "werkboek_inline_css"  # config.extra key: {style bundle: its CSS text}
 THEME_TEXTS = "werkboek_texts"  # config.extra key: the interface texts, for the theme's templates
 
 
@@ -64,7 +64,7 @@ class Build:
         config["extra"][THEME_TEXTS] = self.renderer.texts
         styles = {name: assets.inline_style(name) for name in assets.INLINE_STYLES}
         self.inline_styles = tuple(styles.values())  # every page's policy allows each (macros/csp.py)
-        config["extra"][THEME_PLAN_STYLES] = styles[assets.PLAN_STYLES]
+        config["extra"][THEME_STYLES] = styles
         self.workbook = Workbook(make_header(settings.get("header")))
         self.plan_page = None
         self.sets_pages: list[str] = []  # the pages that call werkmappen()
@@ -132,8 +132,9 @@ class Build:
             self.sets_url = self.sets_url or page.url
         if name == "voortgang":
             self.progress_pages.append(page.file.src_uri)
-        if name in PLAN_STYLE_WIDGETS:
-            page.meta[PLAN_STYLES] = True
+        if name in WIDGET_STYLES:
+            named = filter(None, (WIDGET_STYLES[name], page.meta.get(INLINE_STYLE)))
+            page.meta[INLINE_STYLE] = max(named, key=assets.INLINE_STYLES.index)
         if name == "voorbeeld" and self.example is None:
             raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
                               "noemt geen voorbeeldbestand (extra.werkboek.example).")
@@ -244,9 +245,10 @@ def write_manifest(site_dir: str, manifest: dict) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     write_script(target / "manifest.js", "WerkboekManifest", manifest)
-    # A worksheet page needs only the structure of its own worksheet (page_part), marked "part".
-    for sheet in manifest["worksheets"]:
-        write_script(target / manifest_part(sheet["id"]), "WerkboekManifest", page_part(manifest, sheet["id"]))
+    # A worksheet page needs only the structure of its own worksheet, the task list only every
+    # worksheet's title and questions (page_part), marked "part".
+    for sheet_id in [sheet["id"] for sheet in manifest["worksheets"]] + [None]:
+        write_script(target / manifest_part(sheet_id), "WerkboekManifest", page_part(manifest, sheet_id))
     return target / "manifest.json"
 
 

@@ -189,6 +189,40 @@ def test_example_opens_in_the_offline_copy_from_disk(browser, offline_copy):
         context.close()
 
 
+def test_the_offer_alone_on_a_page_loads_the_base_and_the_example_code_on_the_click(tmp_path, page):
+    """A page whose only widget is the offer loads the engine's base (no fields, no example code);
+    the click brings the example's code, which opens the example as on the start page."""
+    from conftest import free_port, serve
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    config = fixture_site(tmp_path / "src", {
+        "index.md": "# Welkom\n\n{{ voorbeeld() }}\n",
+        "blad.md": '# Blad\n\n{{ worksheet("blad", "Blad") }}\n\n{{ text("blad-doel", "Wat is je doel?") }}\n'},
+        site_url=url)
+    (tmp_path / "src" / "voorbeeld.yml").write_text('naam: "Bibliotheek Proef"\nantwoorden:\n  blad-doel: "Meer bezoekers"\n',
+                                                    encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("storage_key: testwerkboek,",
+                                                                 "storage_key: testwerkboek, example: voorbeeld.yml,"),
+                      encoding="utf-8")
+    result = build_site(tmp_path / "site", url, config=config)
+    assert result.returncode == 0, result.stderr
+    httpd = serve(tmp_path / "site", port)
+    try:
+        loaded = []
+        page.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[-1]))
+        ready(page, url)
+        page.wait_for_load_state("networkidle")
+        ours = sorted(name for name in loaded if name in {"basis.js", "werkblad.js", "example.js", "example.css"})
+        assert ours == ["basis.js"], loaded
+        open_example(page)
+        assert {"example.js", "example.css"} <= set(loaded)
+        ready(page, url + "blad/")
+        expect(page.locator("#wb-blad-doel")).to_have_value("Meer bezoekers")
+        expect(page.locator("#wb-blad-doel")).not_to_be_editable()
+    finally:
+        httpd.shutdown()
+
+
 def test_a_workbook_without_an_example_offers_none(second_workbook):
     site, _ = second_workbook
     manifest = json.loads((site / "assets/werkboek/manifest.json").read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
 """What a page loads of ours: guidance pages only the loader and the stylesheet; a worksheet its own
-part of the manifest (manifest-<worksheet id>.js) and the worksheet bundle; the plan and the start
-page the whole manifest. Sizes are figures for ./dev bench; this checks which files, and that
+part of the manifest (manifest-<worksheet id>.js) and the worksheet bundle; the start page the
+overview part (every worksheet's title and questions by id) and the task list's bundle, without the
+fields' code or the example's (that comes with a click); the plan the whole manifest. Sizes are figures for ./dev bench; this checks which files, and that
 instant navigation between worksheets and the plan still gives every page the questions it shows.
 """
 
@@ -36,13 +37,23 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
     judged = next(s for s in manifest["worksheets"] if any(f.get("role") == "verdict" for f in s["fields"]))
     assert our_files(context.new_page(), sheet_url(site_url, judged)) == [  # the diagnosis bundle holds werkblad's
         "diagnosis.css", "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkboek.css"]
-    start = our_files(context.new_page(), site_url)  # the task list is in the page: its styles are inline
-    assert {"manifest.js", "voortgang.js", "werkboek.css"} <= set(start) and "plan.js" not in start
+    # The start page has the task list and the example's offer; the task list's styles are inline.
+    assert our_files(context.new_page(), site_url) == [
+        "loader.js", "manifest.overview.js", "voortgang.js", "werkboek.css"]
     plan = our_files(context.new_page(), site_url + manifest["plan"]["url"])
-    assert {"manifest.js", "plan.js", "werkboek.css"} <= set(plan)
-    assert not [name for name in start + plan if name.endswith(".css") and name != "werkboek.css"
-                and name[:-4] + ".js" not in start + plan], "a stylesheet file of ours besides werkboek.css"
-    assert "example.js" in plan  # the plan page offers the example: its code comes with the offer
+    assert plan == ["loader.js", "manifest.js", "plan.js", "werkboek.css"]  # the example's offer too: no example.js
+
+
+def test_the_overview_part_has_every_worksheet_and_its_questions_by_id_only(built_site, manifest):
+    import json
+    settings = {k: v for k, v in manifest.items() if k not in ("header", "handout", "worksheets")}
+    code = (built_site / "assets/werkboek/manifest.overview.js").read_text(encoding="utf-8")
+    part = json.loads(code[code.index("{"):code.rindex("}") + 1])
+    assert {k: v for k, v in part.items() if k not in ("part", "header", "handout", "worksheets")} == settings
+    assert part["part"] == "overview" and part["header"] == [] and part["handout"] is None
+    assert part["worksheets"] == [
+        {"id": s["id"], "title": s["title"], "url": s["url"], "fields": [{"id": f["id"]} for f in s["fields"] if not f["parent"]]}
+        for s in manifest["worksheets"]]
 
 
 def test_a_worksheet_part_carries_only_what_the_page_scripts_read(built_site, manifest):
@@ -81,10 +92,10 @@ def test_instant_navigation_gives_every_page_its_questions(page, site_url, manif
                       address)
         page.wait_for_url(address)
 
-    page.goto(sheet_url(site_url, sheets[0]))
+    page.goto(site_url)  # the start page: the engine without the fields' code
     page.wait_for_selector("html.wb-js")
     page.evaluate("window.__samePage = true")
-    for sheet in [sheets[1], sheets[0], None, sheets[-1]]:
+    for sheet in [sheets[0], sheets[1], sheets[0], None, sheets[-1]]:
         if sheet is None:  # the plan: every worksheet
             go(site_url + manifest["plan"]["url"])
             for item in sheets:
@@ -102,25 +113,29 @@ def test_instant_navigation_gives_every_page_its_questions(page, site_url, manif
 
 OUR_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/werkboek/([^"/]+)">')
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-PLAN_BLOCKS = ("data-wb-progress", "data-wb-plan", "data-wb-sets")
+PLAN_BLOCKS = ("data-wb-plan", "data-wb-sets")
 
 
-def test_one_stylesheet_file_of_ours_and_the_plan_styles_inline_where_they_are_shown(built_site):
-    """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the task list,
-    the plan or the werkmappen has the plan's styles inline in its <head> (nothing more to wait for
-    before the first paint); other pages do not carry them. No file is written for them."""
-    plan_css = assets.inline_style(assets.PLAN_STYLES)
-    assert ".wb-tasks" in plan_css and not (built_site / assets.TARGET / assets.PLAN_STYLES).exists()
-    with_plan_styles = []
+def test_one_stylesheet_file_of_ours_and_the_widget_styles_inline_where_they_are_shown(built_site):
+    """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the plan or the
+    werkmappen has the plan's styles inline in its <head> (nothing more to wait for before the first
+    paint), a page with only the task list the task list's (the plan's hold them too); other pages
+    carry neither. No file is written for them."""
+    plan_css, task_css = assets.inline_style(assets.PLAN_STYLES), assets.inline_style(assets.TASK_STYLES)
+    assert ".wb-tasks" in task_css and task_css.strip() in plan_css and ".wb-plan" in plan_css
+    assert ".wb-plan" not in task_css
+    assert not [name for name in assets.INLINE_STYLES if (built_site / assets.TARGET / name).exists()]
+    inline = {}
     for html in sorted(built_site.rglob("*.html")):
         head, body = html.read_text(encoding="utf-8").split("</head>", 1)
         assert OUR_STYLESHEET.findall(head) == ["werkboek.css"], html
         assert "<style" not in body and OUR_STYLESHEET.findall(body) == [], html
-        shows_plan = any(f"{block}>" in body or f"{block} " in body for block in PLAN_BLOCKS)
-        assert INLINE_STYLE.findall(head) == ([plan_css] if shows_plan else []), html
-        if shows_plan:
-            with_plan_styles.append(html.relative_to(built_site).as_posix())
-    assert {"index.html", "mijn-plan/index.html"} <= set(with_plan_styles), with_plan_styles
+        shows = lambda block: f"{block}>" in body or f"{block} " in body  # noqa: E731
+        expected = ([plan_css] if any(map(shows, PLAN_BLOCKS)) else [task_css] if shows("data-wb-progress") else [])
+        assert INLINE_STYLE.findall(head) == expected, html
+        if expected:
+            inline[html.relative_to(built_site).as_posix()] = expected[0]
+    assert inline.get("index.html") == task_css and inline.get("mijn-plan/index.html") == plan_css, inline
 
 
 def test_the_plan_styles_apply_on_a_first_visit_and_after_instant_navigation(page, site_url, manifest):

@@ -1,7 +1,7 @@
 /* The filled example (manifest.example, from extra.werkboek.example): opened on request as a
  * werkmap of its own, read-only, with a notice on every page and one step back to the user's own
  * werkmap. Its answers are a separate file, loaded only when the user asks to see them. This code
- * (bundle "example") loads with the offer to open it, and on other pages only while it is open.
+ * (bundle "example") loads when the user opens the example, and on every page while it is open.
  */
 Werkboek.define("example", function (W) {
   "use strict";
@@ -63,11 +63,7 @@ Werkboek.define("example", function (W) {
     if (example || (left && left.url !== location.href)) left = null;
     renderNotice(example ? "example" : left ? "left" : null);
     lockFields(scope, example);
-    var offered = Boolean(W.workbook.manifest().example);
-    scope.querySelectorAll("[data-wb-example-offer]").forEach(function (offer) {
-      offer.querySelector("[data-wb-example-body]").hidden = !offered;
-      offer.querySelector("[data-wb-open-example]").hidden = example;
-    });
+    scope.querySelectorAll("[data-wb-open-example]").forEach(function (button) { button.hidden = example; });
   }
 
   function focus(node) { if (node) node.focus(); }
@@ -98,13 +94,12 @@ Werkboek.define("example", function (W) {
     focus(document.querySelector("[data-wb-example-notice]"));
   }
 
+  /* The offer's button: start.js loads this code on its first click and then calls open. */
   document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("[data-wb-open-example], [data-wb-leave-example]");
-    if (!target || !W.store) return;
-    if (target.hasAttribute("data-wb-open-example")) open(target);
-    else leave();
+    var target = event.target.closest && event.target.closest("[data-wb-leave-example]");
+    if (target && W.store) leave();
   });
   W.onPage(render);
 
-  return {};
+  return { open: open };
 });

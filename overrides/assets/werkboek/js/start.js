@@ -1,10 +1,12 @@
 /* Start-up: one main() of small setup steps, run once; then startPage() for every page the
  * loader sees (also after instant navigation), so stored answers are back before anyone types.
+ * The fields (W.fields, fields.js) come with the bundles of pages that have questions; the base
+ * bundle and the task list's have none, so W.fields is read when used: instant navigation from the
+ * start page to a worksheet brings it later.
  */
 Werkboek.define("start", function (W) {
   "use strict";
 
-  var fields = W.fields;
   var store;
   var problem = null; // what the store last reported
 
@@ -19,7 +21,7 @@ Werkboek.define("start", function (W) {
 
   function save(root) {
     try {
-      store.save(root.getAttribute("data-wb-field"), fields.read(root));
+      store.save(root.getAttribute("data-wb-field"), W.fields.read(root));
     } catch (error) {
       logError("opslaan mislukt", error);
     }
@@ -33,8 +35,8 @@ Werkboek.define("start", function (W) {
       var root = event.target.closest && event.target.closest("[data-wb-field]");
       if (!root) return;
       save(root);
-      fields.refresh(root);
-      if (event.target.type === "radio" || event.target.type === "checkbox") fields.syncFollowups(root);
+      W.fields.refresh(root);
+      if (event.target.type === "radio" || event.target.type === "checkbox") W.fields.syncFollowups(root);
     }
     document.addEventListener("input", onEdit);
     document.addEventListener("change", onEdit);
@@ -45,26 +47,36 @@ Werkboek.define("start", function (W) {
       var button = event.target.closest && event.target.closest("[data-wb-add-row], [data-wb-remove-row]");
       if (!button) return;
       var root = button.closest("[data-wb-field]");
-      if (button.hasAttribute("data-wb-add-row")) fields.addRow(root);
-      else fields.removeRow(root, button.closest("[data-wb-row]"));
+      if (button.hasAttribute("data-wb-add-row")) W.fields.addRow(root);
+      else W.fields.removeRow(root, button.closest("[data-wb-row]"));
       save(root);
     });
   }
 
   /* Put the stored answers on the page and let every module redraw its part. */
   function restorePage(skipFocused) {
-    fields.restore(document, store.answers(), skipFocused);
+    if (W.fields) W.fields.restore(document, store.answers(), skipFocused);
     W.notice.show(problem);
     W.runPageHooks(document);
     loadExampleWhenOpen();
   }
 
-  /* The example's code (notice, read-only fields) comes only when the example is the open werkmap. */
+  /* The example's code (notice, read-only fields) comes only when the example is the open werkmap,
+     or when the user asks to open it. */
   var exampleRequested = false;
   function loadExampleWhenOpen() {
     if (exampleRequested || W.example || !store.activeSet().example) return;
     exampleRequested = true;
     W.load("example", function () { restorePage(false); });
+  }
+
+  function setupExampleOffer() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-wb-open-example]");
+      if (!button) return;
+      exampleRequested = true;
+      W.load("example", function () { W.example.open(button); });
+    });
   }
 
   function setupLifecycle() {
@@ -96,10 +108,11 @@ Werkboek.define("start", function (W) {
 
   /* Once per element: errors stay with the field they belong to. */
   function enhanceFields() {
-    fields.roots(document).forEach(function (root) {
+    if (!W.fields) return;
+    W.fields.roots(document).forEach(function (root) {
       if (root.hasAttribute("data-wb-ready")) return;
       root.setAttribute("data-wb-ready", "");
-      try { fields.enhance(root); } catch (error) { logError("veld " + root.getAttribute("data-wb-field"), error); }
+      try { W.fields.enhance(root); } catch (error) { logError("veld " + root.getAttribute("data-wb-field"), error); }
     });
   }
 
@@ -110,6 +123,7 @@ Werkboek.define("start", function (W) {
     setupStore();
     setupSaving();
     setupTableButtons();
+    setupExampleOffer();
     setupLifecycle();
   }
 
