@@ -830,10 +830,12 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
     unknown_olds = {o: n for o, n in renamed_fields.items()
                     if o not in was and o not in locked.get("renames", {}).get("fields", {})}
     problems = []
+    hinted = set()  # unknown was= ids already named as the likely typo of a lost id
     for old_id, (old, where) in was.items():
         new_id = old_id if old_id in now else renamed_fields.get(old_id)
         if new_id not in now:
             typo = nearest(old_id, unknown_olds)
+            hinted.add(typo)
             how = ("Zet het kopveld terug onder extra.werkboek.header (het label mag veranderen)." if where == CONFIG else
                    f"Bij '{unknown_olds[typo]}' staat was=\"{typo}\": bedoel je was=\"{old_id}\"?" if typo else
                    f"Gaf je de vraag een nieuw id? Zet dan was=\"{old_id}\" bij de vraag.")
@@ -844,6 +846,20 @@ def check_lock(locked: dict, current: dict, pages: dict[str, str], lock_name: st
         problems += _compare(page, new_id, old, new, renamed_values.get(new_id, {}))
         if locked.get("schema", 1) >= 2:  # older locks did not record follow-ups
             problems += _hidden(page, new_id, old, new, current["renames"])
+        locked_renames = locked.get("renames", {}).get("values", {})
+        known = {*old.get("values", []), *locked_renames.get(new_id, {}), *locked_renames.get(old_id, {})}
+        for value in sorted(set(renamed_values.get(new_id, {})) - known):
+            close = nearest(value, old.get("values", []))
+            problems.append(f"Fout in {page}, veld '{new_id}': bij een keuze staat was=\"{value}\", maar dit veld had nooit "
+                            f"een keuze met waarde '{value}' ({lock_name}). " + (
+                                f"Bedoel je was=\"{close}\"?" if close else "Haal was= weg of kijk welke waarde de keuze had."))
+    for old_id in sorted(set(unknown_olds) - hinted):
+        new_id = unknown_olds[old_id]
+        close = nearest(old_id, [i for i in was if i not in now])
+        problems.append(f"Fout in {now[new_id][1] if new_id in now else CONFIG}, veld '{new_id}': was=\"{old_id}\" noemt een id "
+                        f"dat niet in {lock_name} staat. Onder '{old_id}' zijn dus nooit antwoorden bewaard die mee moeten "
+                        "verhuizen. " + (f"Bedoel je was=\"{close}\"?" if close else
+                                         "Schreef je het oude id goed? Is het nooit gepubliceerd, haal was= dan weg."))
     problems += _dropped_renames(locked.get("renames", {}), current["renames"], now, lock_name)
     return problems
 

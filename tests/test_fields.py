@@ -578,3 +578,19 @@ def test_a_workbook_can_reword_the_options_the_engine_adds():
     multi = make_field("multi", "b-wat", "Wat?", page=PAGE, engine_texts=words, options=["Een"], other=True)
     assert (multi.options[-1].label, multi.options[-1].value) == ("Iets anders", "anders")
     assert multi.followups["anders"][0].label == "Wat dan?"
+
+
+def test_a_was_naming_nothing_that_was_published_stops_the_build():
+    """was= moves stored answers from an old id or value; one the lock never had moves nothing, so it is
+    most likely a typo: the build says so, and which published id or value was meant when one is close."""
+    keuze = ("choice", "b-keuze", {"options": ["Ja", "Deels", "Nee"]})
+    unknown = problems(keuze, TABLE, ("long", "b-nieuw", {"was": "b-oud"}))
+    assert unknown == ["Fout in blad.md, veld 'b-nieuw': was=\"b-oud\" noemt een id dat niet in werkboek.lock.json staat. "
+                       "Onder 'b-oud' zijn dus nooit antwoorden bewaard die mee moeten verhuizen. Schreef je het oude id "
+                       "goed? Is het nooit gepubliceerd, haal was= dan weg."]
+    value = problems(("choice", "b-keuze", {"options": ["Ja", option("Een beetje", was="deel"), "Nee"]}), TABLE)
+    assert any("veld 'b-keuze': bij een keuze staat was=\"deel\", maar dit veld had nooit een keuze met waarde 'deel'"
+               in message and 'Bedoel je was="deels"?' in message for message in value), value
+    # The typo of a lost id is named once, with the id it should be.
+    typo = problems(("choice", "b-nieuw", {"was": "b-keuz", "options": ["Ja", "Deels", "Nee"]}), TABLE)
+    assert len(typo) == 1 and 'bedoel je was="b-keuze"?' in typo[0]
