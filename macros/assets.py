@@ -198,11 +198,20 @@ class BundleError(Exception):
 
 
 # CSS bundles that go into the pages that need them, as a <style> in <head>, instead of a file: the
-# task list's styles, and the plan's, which hold the task list's too (macros/site.py,
-# overrides/main.html). Our one stylesheet file is then werkboek.css.
+# task list's styles, the diagnosis block's, and the plan's, which hold both (macros/site.py,
+# overrides/main.html). A page gets the first that holds all it needs. Our one stylesheet file is
+# then werkboek.css.
 TASK_STYLES = "werkboek-tasks.css"
+DIAGNOSIS_STYLES = "werkboek-diagnosis.css"
 PLAN_STYLES = "werkboek-plan.css"
-INLINE_STYLES = (TASK_STYLES, PLAN_STYLES)
+INLINE_STYLES = (TASK_STYLES, DIAGNOSIS_STYLES, PLAN_STYLES)
+
+
+def inline_style_for(names, table: dict[str, list[str]] | None = None) -> str:
+    """The first of INLINE_STYLES that holds every source of the named style bundles."""
+    table = table if table is not None else read_table()
+    needed = {file for name in names for file in table[name]}
+    return next(name for name in INLINE_STYLES if needed <= set(table[name]))
 
 
 def inline_style(name: str, folder: Path | None = None) -> str:

@@ -93,6 +93,21 @@ def page_part(manifest: dict, worksheet_id: str | None = None) -> dict:
     return {**settings, "part": worksheet_id, "header": [], "handout": None, "worksheets": [lean_sheet]}
 
 
+def diagnosis_steps(sheet: "Worksheet | None") -> list[dict]:
+    """Per section with a verdict (role "verdict"), in order: its title and how many other top-level
+    questions it has; what the diagnosis shows before anything is answered. Empty for an unknown
+    worksheet (Workbook.check_diagnoses names that mistake)."""
+    if sheet is None:
+        return []
+    tops = [field for field in sheet.fields if not field.parent]
+    steps = []
+    for section_id, title in sheet.section_titles.items():
+        in_section = [field for field in tops if sheet.sections.get(field.id) == section_id]
+        if any(field.role == "verdict" for field in in_section):
+            steps.append({"title": title, "total": len(in_section) - 1})
+    return steps
+
+
 class WorksheetError(Exception):
     """A content mistake that must stop the build; the message is Dutch and names page and id."""
 

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from . import assets
 from .model import (CONFIG, Workbook, WorksheetError, check_example, check_id, check_lock, lock_of, lock_text,
-                    make_column_spec, make_field, make_handout, make_header, make_texts, manifest_part,
+                    diagnosis_steps, make_column_spec, make_field, make_handout, make_header, make_texts, manifest_part,
                     page_part)
 from .render import Renderer, read_glossary
 
@@ -40,10 +40,11 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # them from the manifest and the stored answers.
 WIDGETS = ("plan", "voortgang", "werkmappen", "diagnose", "voorbeeld")
 # Widgets whose page also has inline styles in <head> (see overrides/main.html): the task list, the
-# plan and the werkmappen are in the page from the first paint, so their styles must be too, without
-# a second stylesheet to wait for. A page with several gets the later of assets.INLINE_STYLES (the
-# plan's styles hold the task list's). The rest of the site has only werkboek.css.
-WIDGET_STYLES = {"voortgang": assets.TASK_STYLES, "plan": assets.PLAN_STYLES, "werkmappen": assets.PLAN_STYLES}
+# diagnosis block, the plan and the werkmappen are in the page from the first paint, so their
+# styles must be too, without a second stylesheet to wait for. A page with several gets the first of
+# assets.INLINE_STYLES that holds them all. The rest of the site has only werkboek.css.
+WIDGET_STYLES = {"voortgang": assets.TASK_STYLES, "diagnose": assets.DIAGNOSIS_STYLES,
+                 "plan": assets.PLAN_STYLES, "werkmappen": assets.PLAN_STYLES}
 INLINE_STYLE = "werkboek_inline_style"  # page.meta key: the inline style bundle the theme block writes
 THEME_STYLES = "werkboek_inline_css"  # config.extra key: {style bundle: its CSS text}
 THEME_TEXTS = "werkboek_texts"  # config.extra key: the interface texts, for the theme's templates
@@ -62,6 +63,7 @@ class Build:
         self.renderer = Renderer(read_glossary(project_dir / glossary) if glossary else {}, self.texts)
         # The theme's templates (overrides/main.html) speak with the same words.
         config["extra"][THEME_TEXTS] = self.renderer.texts
+        self.bundle_table = assets.read_table()
         styles = {name: assets.inline_style(name) for name in assets.INLINE_STYLES}
         self.inline_styles = tuple(styles.values())  # every page's policy allows each (macros/csp.py)
         config["extra"][THEME_STYLES] = styles
@@ -134,11 +136,15 @@ class Build:
             self.progress_pages.append(page.file.src_uri)
         if name in WIDGET_STYLES:
             named = filter(None, (WIDGET_STYLES[name], page.meta.get(INLINE_STYLE)))
-            page.meta[INLINE_STYLE] = max(named, key=assets.INLINE_STYLES.index)
+            page.meta[INLINE_STYLE] = assets.inline_style_for(named, self.bundle_table)
         if name == "voorbeeld" and self.example is None:
             raise PluginError(f"Fout in {page.file.src_uri}: voorbeeld() toont het ingevulde voorbeeld, maar {CONFIG} "
                               "noemt geen voorbeeldbestand (extra.werkboek.example).")
         context = {"handout": self.handout}
+        if name == "diagnose":  # its steps are known once every page is read: filled in last (late_html)
+            context["steps"] = self.workbook.stash(lambda: self.renderer.first_state(
+                "diagnosis", steps=diagnosis_steps(next(
+                    (sheet for sheet in self.workbook.sheets() if sheet.id == worksheet_id), None))))
         if name == "voortgang":  # the task list names every worksheet: filled in last (late_html)
             context["items"] = self.workbook.stash(lambda: self.renderer.first_state(
                 "progress", sheets=self.workbook.sheets(), page_url=page.url, relative_url=get_relative_url))

@@ -66,3 +66,33 @@ def test_the_first_state_is_in_the_built_pages(built_site, manifest):
         assert f"Je hebt 0 van {total} vragen beantwoord." in html
         assert f'data-wb-print-blank="{sheet["id"]}"' in html
         assert "wb-followup wb-followup--hidden" in html or "data-wb-followup" not in html
+
+
+def test_the_diagnosis_block_is_drawn_as_the_build_wrote_it_and_nothing_moves(browser, site_url, built_site, manifest):
+    """The diagnosis block in view when the page opens (a link to it): the script's first drawing is
+    exactly the first state the build wrote, and nothing moves; a verdict then shows in its words."""
+    import re
+    judged = next(s for s in manifest["worksheets"] if any(f.get("role") == "verdict" for f in s["fields"]))
+    html = (built_site / judged["url"] / "index.html").read_text(encoding="utf-8")
+    written = re.search(r"data-wb-diagnosis-body>(.*?)</div>", html, re.S)[1]
+    verdicts = [f for f in judged["fields"] if f.get("role") == "verdict"]
+    assert written.count("wb-diagnosis__step--none") == len(verdicts)
+    context = browser.new_context(viewport=SCREENS["phone"], locale="nl-NL")
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    try:
+        page.goto(sheet_url(site_url, judged) + f"#wb-diagnose-titel-{judged['id']}")
+        page.wait_for_selector("html.wb-js")
+        assert page.evaluate(SETTLED) == []
+        body = page.locator("[data-wb-diagnosis-body]")
+        assert body.is_visible()
+        drawn = body.evaluate("b => b.innerHTML")
+        assert drawn == written.strip(), "the script draws the diagnosis otherwise than the build wrote it"
+        first = verdicts[0]
+        option = first["options"][0]
+        page.locator(f"#wb-{first['id']}--{option['value']}").check()
+        step = page.locator(".wb-diagnosis__step").first
+        assert f"Jouw oordeel: {option['label']}" in step.inner_text()
+        assert f"wb-diagnosis__step--{option['tone']}" in step.get_attribute("class")
+    finally:
+        context.close()

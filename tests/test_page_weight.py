@@ -36,7 +36,7 @@ def test_each_kind_of_page_loads_only_what_it_uses(context, site_url, manifest):
         "loader.js", f"manifest-{first['id']}.js", "werkblad.js", "werkboek.css"]
     judged = next(s for s in manifest["worksheets"] if any(f.get("role") == "verdict" for f in s["fields"]))
     assert our_files(context.new_page(), sheet_url(site_url, judged)) == [  # the diagnosis bundle holds werkblad's
-        "diagnosis.css", "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkboek.css"]
+        "diagnosis.js", "loader.js", f"manifest-{judged['id']}.js", "werkboek.css"]  # its styles are inline
     # The start page has the task list and the example's offer; the task list's styles are inline.
     assert our_files(context.new_page(), site_url) == [
         "loader.js", "manifest.overview.js", "voortgang.js", "werkboek.css"]
@@ -113,29 +113,37 @@ def test_instant_navigation_gives_every_page_its_questions(page, site_url, manif
 
 OUR_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/werkboek/([^"/]+)">')
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-PLAN_BLOCKS = ("data-wb-plan", "data-wb-sets")
+# The widgets whose styles are inline in the page's head, by the attribute their block carries.
+WIDGET_BLOCKS = {"data-wb-progress": assets.TASK_STYLES, "data-wb-diagnosis=": assets.DIAGNOSIS_STYLES,
+                 "data-wb-plan": assets.PLAN_STYLES, "data-wb-sets": assets.PLAN_STYLES}
 
 
 def test_one_stylesheet_file_of_ours_and_the_widget_styles_inline_where_they_are_shown(built_site):
-    """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the plan or the
-    werkmappen has the plan's styles inline in its <head> (nothing more to wait for before the first
-    paint), a page with only the task list the task list's (the plan's hold them too); other pages
-    carry neither. No file is written for them."""
-    plan_css, task_css = assets.inline_style(assets.PLAN_STYLES), assets.inline_style(assets.TASK_STYLES)
-    assert ".wb-tasks" in task_css and task_css.strip() in plan_css and ".wb-plan" in plan_css
-    assert ".wb-plan" not in task_css
+    """werkboek.css is our one stylesheet file, in the <head> of every page. A page with the task list,
+    the diagnosis block, the plan or the werkmappen has their styles inline in its <head> (nothing more
+    to wait for before the first paint): the smallest inline bundle that holds them all, so a page with
+    only the task list gets the task list's, the plan page the plan's (which hold the others too).
+    Other pages carry none. No file is written for them."""
+    css = {name: assets.inline_style(name) for name in assets.INLINE_STYLES}
+    plan_css = css[assets.PLAN_STYLES]
+    assert ".wb-tasks" in css[assets.TASK_STYLES] and ".wb-diagnosis" in css[assets.DIAGNOSIS_STYLES]
+    assert css[assets.TASK_STYLES].strip() in plan_css and css[assets.DIAGNOSIS_STYLES].strip() in plan_css
+    assert ".wb-plan" in plan_css and not any(".wb-plan" in css[name] for name in (assets.TASK_STYLES, assets.DIAGNOSIS_STYLES))
     assert not [name for name in assets.INLINE_STYLES if (built_site / assets.TARGET / name).exists()]
     inline = {}
     for html in sorted(built_site.rglob("*.html")):
         head, body = html.read_text(encoding="utf-8").split("</head>", 1)
         assert OUR_STYLESHEET.findall(head) == ["werkboek.css"], html
         assert "<style" not in body and OUR_STYLESHEET.findall(body) == [], html
-        shows = lambda block: f"{block}>" in body or f"{block} " in body  # noqa: E731
-        expected = ([plan_css] if any(map(shows, PLAN_BLOCKS)) else [task_css] if shows("data-wb-progress") else [])
+        shown = {name for block, name in WIDGET_BLOCKS.items() if f"{block}>" in body or f"{block} " in body
+                 or (block.endswith("=") and block in body)}
+        expected = [css[assets.inline_style_for(shown)]] if shown else []
         assert INLINE_STYLE.findall(head) == expected, html
         if expected:
             inline[html.relative_to(built_site).as_posix()] = expected[0]
-    assert inline.get("index.html") == task_css and inline.get("mijn-plan/index.html") == plan_css, inline
+    judged = [page for page in inline if inline[page] == css[assets.DIAGNOSIS_STYLES]]
+    assert inline.get("index.html") == css[assets.TASK_STYLES] and inline.get("mijn-plan/index.html") == plan_css, inline
+    assert judged, "no page with the diagnosis block's styles"
 
 
 def test_the_plan_styles_apply_on_a_first_visit_and_after_instant_navigation(page, site_url, manifest):

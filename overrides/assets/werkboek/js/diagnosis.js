@@ -1,6 +1,7 @@
 /* The diagnosis: per section with a field of role "verdict", the verdict chosen and how many of its
  * questions are answered (a worksheet's diagnosis block, the plan, the handout). Redrawn on every
- * saved change.
+ * saved change. The build writes the block in its first state (templates/first-state/), so
+ * drawing it moves nothing on the page.
  */
 Werkboek.define("diagnosis", function (W) {
   "use strict";
@@ -8,8 +9,9 @@ Werkboek.define("diagnosis", function (W) {
   var el = W.util.el;
   var t = W.texts.t;
   var model = W.answers;
-  // How a verdict's tone shows: engine presentation, the words come from the option labels.
-  var SYMBOLS = { good: "✓", partly: "◐", open: "✗", none: "–" };
+
+  /* The sign beside a verdict's words (a text, so a workbook may choose others). */
+  function symbol(tone) { return t("verdict.symbol." + tone); }
 
   /* Per section with a field of role "verdict": the chosen option ({label, tone}, tone "none"
      when not chosen), the section's other questions and those still open. */
@@ -38,7 +40,7 @@ Werkboek.define("diagnosis", function (W) {
       var item = el("li", "wb-diagnosis__step wb-diagnosis__step--" + tone);
       item.appendChild(el("span", "wb-diagnosis__title", step.section.title));
       var verdict = el("span", "wb-diagnosis__verdict");
-      verdict.appendChild(el("span", "wb-diagnosis__symbol", SYMBOLS[tone] || SYMBOLS.none)).setAttribute("aria-hidden", "true");
+      verdict.appendChild(el("span", "wb-diagnosis__symbol", symbol(tone))).setAttribute("aria-hidden", "true");
       verdict.appendChild(el("span", "", t("verdict.yours", { verdict: verdictText(step) })));
       item.appendChild(verdict);
       item.appendChild(el("span", "wb-diagnosis__count", t("verdict.count", {
@@ -61,5 +63,5 @@ Werkboek.define("diagnosis", function (W) {
 
   W.drawEach("[data-wb-diagnosis]", renderDiagnosisBlock);
 
-  return { diagnosisOf: diagnosisOf, renderDiagnosis: renderDiagnosis, verdictText: verdictText, SYMBOLS: SYMBOLS };
+  return { diagnosisOf: diagnosisOf, renderDiagnosis: renderDiagnosis, verdictText: verdictText, symbol: symbol };
 });

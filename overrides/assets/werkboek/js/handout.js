@@ -60,7 +60,7 @@ Werkboek.define("handout", function (W) {
              tones: steps.map(function (step) { return step.verdict ? step.verdict.tone : "none"; }),
              rows: steps.map(function (step) {
                var tone = step.verdict ? step.verdict.tone : "none";
-               return [step.section.title, W.diagnosis.SYMBOLS[tone] + " " + W.diagnosis.verdictText(step)];
+               return [step.section.title, W.diagnosis.symbol(tone) + " " + W.diagnosis.verdictText(step)];
              }) };
   }
 

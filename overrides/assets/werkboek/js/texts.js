@@ -151,6 +151,8 @@
     "verdict.none": "Nog niet beoordeeld",
     "verdict.yours": "Jouw oordeel: {verdict}",
     "verdict.count": "{answered} van {total} vragen beantwoord",
+    // How a verdict's tone shows beside its words (colour is only an extra)
+    "verdict.symbol.good": "✓", "verdict.symbol.partly": "◐", "verdict.symbol.open": "✗", "verdict.symbol.none": "–",
     "diagnosis.title": "Diagnose in één oogopslag",
     "diagnosis.missing": "Dit werkblad heeft geen oordeel per onderdeel.",
     "improve.title": "Verbeterpunten",
