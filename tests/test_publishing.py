@@ -52,18 +52,28 @@ def test_properdocs_builds_the_site_unchanged(tmp_path, built_site, manifest, si
 
 # -- The offline copy ------------------------------------------------------------------------------
 
-def test_offline_config_stays_in_step_with_mkdocs_yml():
-    """INHERIT does not merge lists: the offline config repeats them, minus instant navigation."""
+def test_the_offline_config_takes_its_lists_from_mkdocs_yml(tmp_path):
+    """INHERIT does not merge lists: the offline build works them out from mkdocs.yml (features without
+    instant navigation, plugins plus offline), so an editor changes only mkdocs.yml; mkdocs-offline.yml
+    has no lists to keep in step."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import offline
+    settings = load_yaml(ROOT / "mkdocs-offline.yml")
+    assert settings["INHERIT"] == "mkdocs.yml" and settings["use_directory_urls"] is False
+    assert "theme" not in settings and "plugins" not in settings
     main = load_yaml(ROOT / "mkdocs.yml")
-    offline_config = load_yaml(ROOT / "mkdocs-offline.yml")
-    assert offline_config["INHERIT"] == "mkdocs.yml"
-    assert offline_config["theme"]["features"] == [f for f in main["theme"]["features"] if f != "navigation.instant"], \
-        "mkdocs-offline.yml: theme.features is die van mkdocs.yml zonder navigation.instant"
-    plugins = offline_config["plugins"]
-    assert "offline" in plugins
-    assert [p for p in plugins if p != "offline"] == main["plugins"], \
-        "mkdocs-offline.yml: plugins zijn die van mkdocs.yml, plus offline"
-    assert offline_config["use_directory_urls"] is False
+    made = offline.offline_config()
+    assert made["INHERIT"] == "mkdocs-offline.yml"
+    assert made["theme"]["features"] == [f for f in main["theme"]["features"] if not f.startswith("navigation.instant")]
+    assert "navigation.instant" in main["theme"]["features"]  # the test sees what it guards
+    assert made["plugins"] == main["plugins"] + ["offline"]
+    # An editor's own mkdocs.yml (the second workbook's): its lists, whatever they are.
+    (tmp_path / "mkdocs.yml").write_text((SECOND_WORKBOOK / "mkdocs.yml").read_text(encoding="utf-8")
+                                         .replace("    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant.progress\n"),
+                                         encoding="utf-8")
+    other = offline.offline_config(tmp_path)
+    assert other["theme"]["features"] == ["navigation.footer"]
+    assert other["plugins"] == load_yaml(tmp_path / "mkdocs.yml")["plugins"] + ["offline"]
 
 
 @pytest.mark.reference
